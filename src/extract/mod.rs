@@ -1,0 +1,373 @@
+//! Extraction: every quantity in a stretch of prose, with the grammar
+//! around it, in one pass and without any knowledge of facts.
+//!
+//! Driven by the engine one window (a run of whole paragraphs) at a time,
+//! so memory stays bounded whatever the file's size. Within a window the
+//! text is tokenized once, split into sentences, and each sentence is read
+//! left to right: a date, or a figure with its currency, scale, unit,
+//! period, qualifier and range. Then [`syntax`] finds what each figure counts.
+
+mod cursor;
+mod date;
+mod figure;
+mod quantity;
+mod skip;
+mod syntax;
+mod units;
+
+use rust_decimal::Decimal;
+
+pub use quantity::{
+    Approx, Base, Currency, DateParts, Kind, Member, Period, Qualifier, Quantity, Syntax, Unit,
+    Written,
+};
+
+use crate::prose::{self, Tok, Token};
+use crate::source::Span;
+use cursor::Cursor;
+use figure::{Figure, Suffix};
+use syntax::{SentenceQuantities, TokRange};
+
+/// Reusable buffers, so extraction allocates little per window.
+#[derive(Default)]
+pub struct Extractor {
+    toks: Vec<Token>,
+    ranges: Vec<TokRange>,
+}
+
+impl Extractor {
+    /// The quantities of `text[window]`, numbered from `first_index`,
+    /// appended to `out` in order.
+    pub fn extract(
+        &mut self,
+        text: &str,
+        window: Span,
+        first_index: usize,
+        out: &mut Vec<Quantity>,
+    ) {
+        self.toks.clear();
+        self.ranges.clear();
+        prose::tokenize_into(text, window.start, window.end, &mut self.toks);
+        let start_len = out.len();
+        for sent in prose::sentences(text, &self.toks) {
+            let c = Cursor {
+                text,
+                toks: &self.toks,
+                lo: sent.start,
+                hi: sent.end,
+            };
+            let first = out.len() - start_len;
+            let mut i = c.lo;
+            while i < c.hi {
+                match read_at(&c, i) {
+                    Some((q, range)) => {
+                        i = range.next.max(i + 1);
+                        out.push(q);
+                        self.ranges.push(range);
+                    }
+                    None => i += 1,
+                }
+            }
+            if out.len() - start_len > first {
+                let mut sq = SentenceQuantities {
+                    all: &mut out[start_len..],
+                    toks: &self.ranges,
+                    base_index: first_index,
+                    first,
+                };
+                syntax::analyse(&c, &mut sq);
+            }
+        }
+    }
+}
+
+/// All quantities of a whole text: a convenience for tests and `extract`.
+pub fn extract(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    Extractor::default().extract(text, Span::new(0, text.len()), 0, &mut out);
+    out
+}
+
+fn quantity(kind: Kind, value: Decimal, span: Span, figure: Span) -> Quantity {
+    Quantity {
+        span,
+        figure,
+        kind,
+        value,
+        high: None,
+        unit: None,
+        per: None,
+        qualifier: None,
+        written: Written::Digits,
+        scale: None,
+        date: None,
+        syntax: Syntax::default(),
+    }
+}
+
+/// Whether token `i` can start a figure at all: a cheap test before parsing.
+fn may_start(c: &Cursor, i: usize) -> bool {
+    match c.kind(i) {
+        Some(Tok::Num) => true,
+        Some(Tok::AlNum) => c.str(i).as_bytes()[0].is_ascii_digit(),
+        Some(Tok::Punct(p)) => matches!(p, '$' | '£' | '€' | '¥' | '₹' | '₽' | '\\'),
+        Some(Tok::Word) => {
+            let w = c.str(i);
+            let first = w.as_bytes()[0].to_ascii_lowercase();
+            // Number words, fractions, month names and currency codes start with these.
+            b"abcdefghjmnostuwyrirlp".contains(&first)
+        }
+        _ => false,
+    }
+}
+
+fn read_at(c: &Cursor, i: usize) -> Option<(Quantity, TokRange)> {
+    if !may_start(c, i) {
+        return None;
+    }
+    if let Some(d) = date::date_at(c, i) {
+        let span = c.span(i, d.next - 1);
+        let mut q = quantity(
+            Kind::Date,
+            Decimal::from(d.parts.year.unwrap_or(0)),
+            span,
+            span,
+        );
+        q.date = Some(d.parts);
+        return Some((
+            q,
+            TokRange {
+                first: i,
+                next: d.next,
+            },
+        ));
+    }
+    let (currency, first, fig_at) = match units::currency_before(c, i) {
+        Some((cur, first, fig)) => (Some(cur), first, fig),
+        None => (None, i, i),
+    };
+    let fig = if currency.is_none() {
+        figure::share_at(c, fig_at)
+            .or_else(|| figure::digits_at(c, fig_at))
+            .or_else(|| figure::words_at(c, fig_at))?
+    } else {
+        figure::digits_at(c, fig_at).or_else(|| figure::words_at(c, fig_at))?
+    };
+    if fig.written == Written::Digits && skip::is_not_quantity(c, &fig, currency.is_some()) {
+        return None;
+    }
+    build(c, first, fig, currency)
+}
+
+fn build(
+    c: &Cursor,
+    first: usize,
+    mut fig: Figure,
+    mut currency: Option<Currency>,
+) -> Option<(Quantity, TokRange)> {
+    let mut kind = if fig.is_share {
+        Kind::Percent
+    } else {
+        Kind::Count
+    };
+    let mut unit = fig.is_share.then_some(Unit::Percent);
+    match fig.suffix {
+        Suffix::None => {}
+        Suffix::Scale { factor, .. } if currency.is_some() => {
+            let tok = &c.toks[fig.first];
+            fig.value = fig.value.checked_mul(factor)?;
+            fig.factor = factor;
+            fig.scale = Some(Span::new(tok.start + digits_len(tok.text(c.text)), tok.end));
+        }
+        Suffix::Scale { .. } => {
+            let letters = &c.str(fig.first)[digits_len(c.str(fig.first))..];
+            kind = Kind::Other;
+            unit = Some(Unit::Measure(if letters.eq_ignore_ascii_case("m") {
+                "m"
+            } else {
+                "k"
+            }));
+        }
+        Suffix::Percent => {
+            kind = Kind::Percent;
+            unit = Some(Unit::Percent);
+        }
+        Suffix::Ordinal => kind = Kind::Ordinal,
+        Suffix::Measure(m) => {
+            kind = Kind::Other;
+            unit = Some(Unit::Measure(m));
+        }
+        Suffix::TimeOfDay | Suffix::Decade | Suffix::Label => return None,
+    }
+    let mut next = fig.next;
+    let mut high = None;
+    if (kind == Kind::Count || currency.is_some())
+        && let Some((lo, hi, after)) = range_after(c, first, &fig, currency) {
+            fig.value = lo;
+            high = Some(hi);
+            next = after;
+        }
+    let before = units::qualifier_before(c, first);
+    let mut qualifier = before.map(|(q, _)| q);
+    if let Some((q, after)) = units::qualifier_after(c, next) {
+        qualifier = qualifier.or(Some(q));
+        next = after;
+    }
+    if kind == Kind::Count {
+        if let Some((u, after)) = units::percent_after(c, next) {
+            kind = Kind::Percent;
+            unit = Some(u);
+            next = after;
+        } else if currency.is_none()
+            && let Some((cur, after)) = units::currency_after(c, next) {
+                currency = Some(cur);
+                next = after;
+            }
+    }
+    if currency.is_some() {
+        kind = Kind::Money;
+        unit = currency.map(Unit::Currency);
+    }
+    if kind == Kind::Count && fig.plain_int && high.is_none() {
+        if let Some(after) = units::age_after(c, next) {
+            kind = Kind::Age;
+            unit = Some(Unit::Time(Period::Year));
+            next = after;
+        } else if is_age_by_name(c, &fig) || first > c.lo && c.is(first - 1, "aged") {
+            kind = Kind::Age;
+            unit = Some(Unit::Time(Period::Year));
+        } else if qualifier.is_none() && date::looks_like_year(c, fig.first) {
+            let span = c.span(fig.first, fig.first);
+            let mut q = quantity(Kind::Date, fig.value, span, span);
+            q.date = Some(DateParts {
+                year: date::year(c, fig.first),
+                month: None,
+                day: None,
+            });
+            return Some((
+                q,
+                TokRange {
+                    first: fig.first,
+                    next: fig.first + 1,
+                },
+            ));
+        }
+    }
+    if kind == Kind::Count
+        && let Some((p, after)) = units::duration_after(c, next) {
+            kind = Kind::Duration;
+            unit = Some(Unit::Time(p));
+            next = after;
+        }
+    let mut per = None;
+    if matches!(kind, Kind::Money | Kind::Count) {
+        let skip = if kind == Kind::Money { 3 } else { 1 };
+        per = units::period_after(c, next, skip).map(|(p, span, _)| (p, span));
+    }
+    let figure_span = c.span(first, next - 1);
+    let figure_span = Span::new(skip_backslash(c, figure_span.start), figure_span.end);
+    let mut span = figure_span;
+    if let Some(q) = qualifier {
+        span = span.cover(q.span);
+    }
+    if let Some((_, p)) = per {
+        span = span.cover(p);
+    }
+    let mut q = quantity(kind, fig.value, span, figure_span);
+    q.high = high;
+    q.unit = unit;
+    q.per = per;
+    q.qualifier = qualifier;
+    q.written = fig.written;
+    q.scale = fig.scale;
+    let q_first = before.map_or(first, |(_, at)| at);
+    Some((
+        q,
+        TokRange {
+            first: q_first,
+            next,
+        },
+    ))
+}
+
+fn digits_len(s: &str) -> usize {
+    s.find(|ch: char| ch.is_alphabetic()).unwrap_or(s.len())
+}
+
+/// A Markdown escape "\$" is not part of the figure a writer sees.
+fn skip_backslash(c: &Cursor, start: usize) -> usize {
+    if c.text[start..].starts_with('\\') {
+        start + 1
+    } else {
+        start
+    }
+}
+
+/// "Prigozhin, 61, runs": a bare number between commas after a name.
+fn is_age_by_name(c: &Cursor, fig: &Figure) -> bool {
+    let i = fig.first;
+    if fig.value > Decimal::from(120) || fig.value.is_zero() || i < c.lo + 2 {
+        return false;
+    }
+    let name = c.kind(i - 2) == Some(Tok::Word) && c.starts_upper(i - 2);
+    let closes = c.punct(fig.next, ',')
+        || c.punct(fig.next, ')')
+        || c.punct(fig.next, ';')
+        || fig.next >= c.hi;
+    let commas = c.punct(i - 1, ',') && closes;
+    let bracketed = c.punct(i - 1, '(') && c.punct(fig.next, ')');
+    name && (commas || bracketed)
+}
+
+/// A range after the first figure: "10,000 to 15,000", "10-15", "$1-2bn",
+/// "$100m-$200m", "between 10 and 20", "10 to 20 million" (the scale of the
+/// high end applies to the low one). Returns low, high and the index after.
+fn range_after(
+    c: &Cursor,
+    first: usize,
+    fig: &Figure,
+    currency: Option<Currency>,
+) -> Option<(Decimal, Decimal, usize)> {
+    let j = fig.next;
+    let prev = |w: &str| first > c.lo && c.is(first - 1, w);
+    let joined = if prev("between") {
+        c.is(j, "and")
+    } else if prev("from") {
+        // "from 10 to 20" is a change, not a range.
+        false
+    } else {
+        c.is(j, "to")
+            || matches!(c.kind(j), Some(Tok::Punct('-' | '–')))
+                && c.touches_prev(j) == c.touches_prev(j + 1)
+    };
+    if !joined {
+        return None;
+    }
+    let mut k = j + 1;
+    if let Some((cur, _, fig_at)) = units::currency_before(c, k) {
+        if Some(cur) != currency {
+            return None;
+        }
+        k = fig_at;
+    }
+    let mut hi = figure::digits_at(c, k).or_else(|| figure::words_at(c, k))?;
+    if hi.written != fig.written {
+        return None;
+    }
+    match hi.suffix {
+        Suffix::None => {}
+        Suffix::Scale { factor, .. } if currency.is_some() => {
+            hi.value = hi.value.checked_mul(factor)?;
+            hi.factor = factor;
+        }
+        _ => return None,
+    }
+    let mut lo = fig.value;
+    if fig.factor == Decimal::ONE && hi.factor > Decimal::ONE {
+        lo = lo.checked_mul(hi.factor)?;
+    }
+    (lo < hi.value).then_some((lo, hi.value, hi.next))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,579 @@
+//! The grammar around quantities in one sentence, found without any fact:
+//! the noun phrase a figure counts, a copula's complement, partitives
+//! ("40,000 of these"), enumerations ("50,000, including 10,000 X and 40,000
+//! Y"), repeated mentions ("those 1,000 fighters"), currency conversions
+//! ("$100m (£83m)") and the clause each quantity owns.
+
+use super::cursor::Cursor;
+use super::quantity::{Base, Kind, Member, Quantity};
+use crate::prose::{Tok, stem, words};
+use crate::source::Span;
+
+/// Token positions of a quantity in its window's token list.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TokRange {
+    /// The first token, qualifier included.
+    pub first: usize,
+    /// Just past the last token read as part of the quantity.
+    pub next: usize,
+}
+
+/// The quantities of one sentence, with the window's earlier quantities for antecedents.
+pub(crate) struct SentenceQuantities<'q> {
+    /// All quantities of the window so far; this sentence's are the last `n`.
+    pub all: &'q mut [Quantity],
+    pub toks: &'q [TokRange],
+    /// Global index of `all[0]`.
+    pub base_index: usize,
+    /// Index in `all` of this sentence's first quantity.
+    pub first: usize,
+}
+
+fn ends_participle(w: &str) -> bool {
+    let lw = w.to_ascii_lowercase();
+    lw.len() > 4 && (lw.ends_with("ed") && !lw.ends_with("eed") || lw.ends_with("ing"))
+}
+
+fn is_quote(c: &Cursor, i: usize) -> bool {
+    matches!(
+        c.kind(i),
+        Some(Tok::Punct('"' | '“' | '”' | '‘' | '’' | '\''))
+    )
+}
+
+/// The run of content words after token `j`: "skilled “contractors”",
+/// "Wagner fighters". Stops at stop words, punctuation, another quantity and
+/// participles ("people *fighting*", "convicts *recruited*").
+fn noun_run(
+    c: &Cursor,
+    mut j: usize,
+    starts: &[usize],
+    allow_participle: bool,
+) -> Option<(usize, usize)> {
+    let mut first = None;
+    let mut last = None;
+    let mut words_seen = 0;
+    // "1,000-strong force": a hyphenated modifier glued to the figure.
+    if c.punct(j, '-')
+        && c.touches_prev(j)
+        && c.kind(j + 1) == Some(Tok::Word)
+        && c.touches_prev(j + 1)
+    {
+        j += 2;
+    }
+    while words_seen < 4 {
+        if starts.contains(&j) {
+            break;
+        }
+        if is_quote(c, j) {
+            j += 1;
+            continue;
+        }
+        let Some(w) = c.word(j) else { break };
+        if words::is_np_stop(w)
+            || super::figure::small_number(w).is_some()
+            || super::figure::scale_word(w).is_some()
+        {
+            break;
+        }
+        if ends_participle(w) && !allow_participle {
+            if words_seen > 0 {
+                break;
+            }
+            // A lone participle ("1,000 killed") is not a noun.
+            let mut k = j + 1;
+            while is_quote(c, k) {
+                k += 1;
+            }
+            if c.word(k).is_none_or(words::is_np_stop) {
+                break;
+            }
+        }
+        first.get_or_insert(j);
+        last = Some(j);
+        words_seen += 1;
+        j += 1;
+    }
+    // Trailing participles are not the head: "50,000 people fighting".
+    let (f, mut l) = (first?, last?);
+    while l > f && c.word(l).is_some_and(ends_participle) && !allow_participle {
+        l -= 1;
+    }
+    Some((f, l))
+}
+
+/// Skips words that may stand between a subject and its verb or between a
+/// copula and its complement: "in Ukraine", ", in fact,", "reportedly".
+fn skip_filler(c: &Cursor, mut j: usize, max: usize) -> usize {
+    let start = j;
+    while j - start < max {
+        // "in Ukraine", "in Syria": a place name after "in".
+        if c.is(j, "in") && c.word(j + 1).is_some() && c.starts_upper(j + 1) {
+            j += 2;
+            continue;
+        }
+        let skippable = c.punct(j, ',')
+            || c.word(j).is_some_and(|w| {
+                let mut buf = [0u8; 24];
+                matches!(
+                    words::lower(w, &mut buf),
+                    Some(
+                        "in" | "fact"
+                            | "also"
+                            | "all"
+                            | "mostly"
+                            | "largely"
+                            | "now"
+                            | "reportedly"
+                            | "believed"
+                            | "thought"
+                            | "said"
+                            | "to"
+                            | "be"
+                            | "estimated"
+                            | "actually"
+                            | "indeed"
+                            | "probably"
+                            | "likely"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "mainly"
+                            | "either"
+                            | "already"
+                            | "still"
+                            | "then"
+                            | "there"
+                            | "overall"
+                    )
+                )
+            });
+        if !skippable {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// "are contractors", "were, in fact, convicts", "killed in recent weeks
+/// were convicts": the complement of the first copula within a few words.
+fn predicate_after(c: &Cursor, j: usize, starts: &[usize]) -> Option<Span> {
+    let mut k = j;
+    while !c.word(k).is_some_and(words::is_copula) {
+        let passable = k < c.hi
+            && k - j < 10
+            && !starts.contains(&k)
+            && !breaks_clause(c, k)
+            && (c.punct(k, ',') || c.kind(k) == Some(Tok::Word));
+        if !passable {
+            return None;
+        }
+        k += 1;
+    }
+    let mut m = k + 1;
+    if c.word(m).is_some_and(words::is_copula) {
+        m += 1;
+    }
+    let m = skip_filler(c, m, 5);
+    let (f, l) = noun_run(c, m, starts, false)?;
+    Some(c.span(f, l))
+}
+
+impl SentenceQuantities<'_> {
+    fn global(&self, local: usize) -> usize {
+        self.base_index + local
+    }
+
+    /// The nearest earlier quantity of a kind that can be counted.
+    fn antecedent(&self, before: usize) -> Option<usize> {
+        (0..before).rev().find(|&l| {
+            matches!(self.all[l].kind, Kind::Count | Kind::Money)
+                && self.all[l].syntax.base.is_none()
+        })
+    }
+}
+
+/// Analyses the quantities `sq.all[sq.first..]`, all in the sentence `c`.
+pub(crate) fn analyse(c: &Cursor, sq: &mut SentenceQuantities) {
+    let range = sq.first..sq.all.len();
+    let starts: Vec<usize> = range.clone().map(|l| sq.toks[l].first).collect();
+    let sentence = c.span(c.lo, c.hi - 1);
+    for l in range.clone() {
+        let t = sq.toks[l];
+        let q = &mut sq.all[l];
+        q.syntax.sentence = sentence;
+        q.syntax.np_end = q.span.end;
+        if !q.is_numeric_fact_kind() {
+            continue;
+        }
+        if let Some((f, last)) = noun_run(c, t.next, &starts, false) {
+            q.syntax.noun = Some(c.span(f, last));
+            q.syntax.np_end = c.toks[last].end;
+        }
+    }
+    for l in range.clone() {
+        if sq.all[l].is_numeric_fact_kind() {
+            partitive(c, sq, l, &starts);
+        }
+    }
+    for l in range.clone() {
+        let q = &sq.all[l];
+        if q.is_numeric_fact_kind()
+            && q.syntax.noun.is_none()
+            && q.syntax.predicate.is_none()
+            && q.syntax.base.is_none()
+        {
+            let p = predicate_after(c, sq.toks[l].next, &starts);
+            sq.all[l].syntax.predicate = p;
+        }
+    }
+    for l in range.clone() {
+        if sq.all[l].is_numeric_fact_kind() {
+            enumeration(c, sq, l, &starts);
+        }
+    }
+    for l in range.clone() {
+        coreference(c, sq, l);
+        conversion(c, sq, l);
+    }
+    clauses(c, sq, &starts);
+}
+
+/// "40,000 of these are convicts", "90% of those 1,000 fighters", "of whom
+/// 40,000 are convicts", "Of the 1,000 killed, 900 were convicts".
+fn partitive(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
+    let t = sq.toks[l];
+    let mut base = None;
+    let mut after_base = None;
+    if sq.all[l].syntax.noun.is_none() && c.is(t.next, "of") {
+        let mut k = t.next + 1;
+        if c.word(k).is_some_and(words::is_partitive_pronoun) && !starts.contains(&(k + 1)) {
+            let next_is_content = c
+                .word(k + 1)
+                .is_some_and(|w| !words::is_np_stop(w) && !words::is_copula(w));
+            if c.is(k, "them") || c.is(k, "whom") || !next_is_content {
+                base = sq.antecedent(l).map(|a| Base::Quantity(sq.global(a)));
+                after_base = Some(k + 1);
+            }
+        }
+        if base.is_none() {
+            // Determiners and possessives before the base: "of the group's", "of Wagner's".
+            while k < c.hi
+                && !starts.contains(&k)
+                && (c.word(k).is_some_and(words::is_determiner)
+                    || c.word(k)
+                        .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s")))
+            {
+                k += 1;
+            }
+            if let Some(pos) = starts.iter().position(|&s| s == k) {
+                let b = sq.first + pos;
+                base = Some(Base::Quantity(sq.global(b)));
+                after_base = Some(np_next(c, sq, b));
+            } else if let Some((f, last)) = noun_run(c, k, starts, true) {
+                base = Some(Base::Words(c.span(f, last)));
+                after_base = Some(last + 1);
+            }
+        }
+    }
+    // "of whom 40,000", "among them 40,000"
+    if base.is_none()
+        && t.first >= c.lo + 2
+        && (c.is(t.first - 2, "of") || c.is(t.first - 2, "among"))
+        && (c.is(t.first - 1, "whom") || c.is(t.first - 1, "them") || c.is(t.first - 1, "which")) {
+            base = sq.antecedent(l).map(|a| Base::Quantity(sq.global(a)));
+            after_base = Some(t.next);
+        }
+    // "Of the 1,000 killed, 900 were convicts": a fronted partitive.
+    if base.is_none() && l > sq.first {
+        let b = l - 1;
+        let tb = sq.toks[b];
+        let opens = tb.first > c.lo && tb.first <= c.lo + 2 && c.is(c.lo, "of");
+        if opens
+            && c.toks[tb.next..t.first]
+                .iter()
+                .any(|tk| tk.kind == Tok::Punct(','))
+        {
+            base = Some(Base::Quantity(sq.global(b)));
+            after_base = Some(t.next);
+        }
+    }
+    let Some(base) = base else { return };
+    sq.all[l].syntax.base = Some(base);
+    if sq.all[l].syntax.noun.is_none()
+        && let Some(after) = after_base {
+            sq.all[l].syntax.predicate = predicate_after(c, after, starts);
+        }
+    if let Some(after) = after_base {
+        let end = c
+            .tok(after.saturating_sub(1))
+            .map_or(sq.all[l].syntax.np_end, |tk| tk.end);
+        sq.all[l].syntax.np_end = sq.all[l].syntax.np_end.max(end);
+    }
+    if sq.all[l].syntax.noun.is_none() && sq.all[l].syntax.predicate.is_none() {
+        sq.all[l].syntax.predicate = predicate_after(c, t.next, starts);
+    }
+}
+
+const MARKERS: &[(&[&str], bool)] = &[
+    (&["including"], false),
+    (&["among", "them"], false),
+    (&["among", "whom"], false),
+    (&["such", "as"], false),
+    (&["comprising"], true),
+    (&["consisting", "of"], true),
+    (&["made", "up", "of"], true),
+    (&["split", "between"], true),
+    (&["split", "into"], true),
+    (&["divided", "into"], true),
+    (&["broken", "down", "into"], true),
+];
+
+const TOTAL_AFTER: &[&[&str]] = &[
+    &["a", "total", "of"],
+    &["totalling"],
+    &["totaling"],
+    &["making", "a", "total", "of"],
+    &["in", "total"],
+];
+
+/// The token just past a quantity's noun phrase, or past its figure.
+fn np_next(c: &Cursor, sq: &SentenceQuantities, l: usize) -> usize {
+    match sq.all[l].syntax.noun {
+        Some(n) => token_after(c, n.end).unwrap_or(sq.toks[l].next),
+        None => sq.toks[l].next,
+    }
+}
+
+/// The index of the token after the one ending at byte `end`.
+fn token_after(c: &Cursor, end: usize) -> Option<usize> {
+    (c.lo..c.hi).find(|&k| c.toks[k].end == end).map(|k| k + 1)
+}
+
+fn enumeration(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
+    if sq.all[l].syntax.member.is_some() {
+        return;
+    }
+    let kind = sq.all[l].kind;
+    // Find a marker within a few words after the total's noun phrase.
+    let mut found = None;
+    for j in (np_next(c, sq, l)..).take(10) {
+        if j >= c.hi || starts.contains(&j) {
+            break;
+        }
+        if c.punct(j, ':') {
+            found = Some((j, j + 1, false));
+            break;
+        }
+        if let Some((phrase, exhaustive)) = MARKERS.iter().find(|(p, _)| c.is_seq(j, p)) {
+            found = Some((j, j + phrase.len(), *exhaustive));
+            break;
+        }
+        let passable = c.punct(j, ',')
+            || is_quote(c, j)
+            || c.word(j)
+                .is_some_and(|w| !words::is_clause_break(w) && !c.is(j, "and"));
+        if !passable {
+            break;
+        }
+    }
+    let Some((marker_at, after, exhaustive)) = found else {
+        parts_then_total(c, sq, l, starts);
+        return;
+    };
+    let parts = list_from(c, sq, after, kind, starts);
+    if parts.is_empty() {
+        return;
+    }
+    let marker = c.span(marker_at, after - 1);
+    let total = sq.global(l);
+    sq.all[l].syntax.member = Some(Member {
+        total,
+        is_total: true,
+        exhaustive,
+        marker,
+    });
+    for p in parts {
+        sq.all[p].syntax.member = Some(Member {
+            total,
+            is_total: false,
+            exhaustive,
+            marker,
+        });
+    }
+}
+
+/// Quantities of `kind` listed from token `at`: "10,000 X and 40,000 Y", "A, B and C".
+fn list_from(
+    c: &Cursor,
+    sq: &SentenceQuantities,
+    mut at: usize,
+    kind: Kind,
+    starts: &[usize],
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    while let Some(pos) = starts.iter().position(|&s| s == at) {
+        let p = sq.first + pos;
+        if sq.all[p].kind != kind {
+            break;
+        }
+        out.push(p);
+        let mut j = np_next(c, sq, p);
+        // "10,000 contractors in Ukraine and": a short phrase may follow a part.
+        for _ in 0..3 {
+            if c.punct(j, ',') || c.is(j, "and") || starts.contains(&j) || j >= c.hi {
+                break;
+            }
+            if c.word(j).is_some_and(|w| !words::is_clause_break(w)) || is_quote(c, j) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut k = j;
+        if c.punct(k, ',') {
+            k += 1;
+        }
+        if c.is(k, "and") || c.is(k, "plus") {
+            k += 1;
+        } else if c.is_seq(k, &["as", "well", "as"]) {
+            k += 3;
+        } else if k == j {
+            break;
+        }
+        at = k;
+    }
+    out
+}
+
+/// "10,000 contractors and 40,000 convicts, a total of 50,000".
+fn parts_then_total(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
+    let kind = sq.all[l].kind;
+    let parts = list_from(c, sq, sq.toks[l].first, kind, starts);
+    if parts.len() < 2 {
+        return;
+    }
+    let last = *parts.last().unwrap_or(&l);
+    let mut j = np_next(c, sq, last);
+    if c.punct(j, ',') {
+        j += 1;
+    }
+    let Some(phrase) = TOTAL_AFTER.iter().find(|p| c.is_seq(j, p)) else {
+        return;
+    };
+    let at = j + phrase.len();
+    let Some(pos) = starts.iter().position(|&s| s == at) else {
+        return;
+    };
+    let t = sq.first + pos;
+    if sq.all[t].kind != kind {
+        return;
+    }
+    let marker = c.span(j, at - 1);
+    let total = sq.global(t);
+    sq.all[t].syntax.member = Some(Member {
+        total,
+        is_total: true,
+        exhaustive: true,
+        marker,
+    });
+    for p in parts {
+        sq.all[p].syntax.member = Some(Member {
+            total,
+            is_total: false,
+            exhaustive: true,
+            marker,
+        });
+    }
+}
+
+fn head_stem(c: &Cursor, q: &Quantity) -> Option<String> {
+    let noun = q.syntax.noun?;
+    let last = noun.slice(c.text).split_whitespace().last()?;
+    Some(stem(last.trim_matches(|ch: char| !ch.is_alphanumeric())))
+}
+
+/// "those 1,000 fighters" repeats an earlier "1,000 Wagner fighters".
+fn coreference(c: &Cursor, sq: &mut SentenceQuantities, l: usize) {
+    let t = sq.toks[l];
+    let q = &sq.all[l];
+    if !q.is_numeric_fact_kind() || t.first == c.lo {
+        return;
+    }
+    let demonstrative = ["those", "these", "the", "same"]
+        .iter()
+        .any(|w| c.is(t.first - 1, w));
+    if !demonstrative {
+        return;
+    }
+    let Some(head) = head_stem(c, q) else { return };
+    let found = (0..l).rev().find(|&e| {
+        let p = &sq.all[e];
+        p.kind == q.kind
+            && p.value == q.value
+            && p.unit == q.unit
+            && head_stem(c, p).as_deref() == Some(head.as_str())
+    });
+    if let Some(e) = found {
+        let target = sq.all[e].syntax.coref.unwrap_or(sq.global(e));
+        sq.all[l].syntax.coref = Some(target);
+    }
+}
+
+/// "$100m (£83m)": the bracketed amount converts the one before it, and a
+/// period after the bracket belongs to both.
+fn conversion(c: &Cursor, sq: &mut SentenceQuantities, l: usize) {
+    if sq.all[l].kind != Kind::Money || l == 0 {
+        return;
+    }
+    let t = sq.toks[l];
+    let prev = l - 1;
+    if sq.all[prev].kind != Kind::Money || sq.all[prev].unit == sq.all[l].unit {
+        return;
+    }
+    let opened = t.first > c.lo && c.punct(t.first - 1, '(') && sq.toks[prev].next == t.first - 1;
+    if !opened || !c.punct(t.next, ')') {
+        return;
+    }
+    sq.all[l].syntax.conversion_of = Some(sq.global(prev));
+    if sq.all[prev].per.is_none()
+        && let Some((p, span, _)) = super::units::period_after(c, t.next + 1, 0) {
+            sq.all[prev].per = Some((p, span));
+            sq.all[l].per = Some((p, span));
+            sq.all[prev].span = sq.all[prev].span.cover(span);
+        }
+}
+
+/// Tokens that end a clause inside a sentence.
+fn breaks_clause(c: &Cursor, i: usize) -> bool {
+    match c.kind(i) {
+        Some(Tok::Punct(';' | ':' | '(' | ')' | '—' | '–' | '[' | ']')) => true,
+        Some(Tok::Punct('-')) => !c.touches_prev(i) && !c.touches_prev(i + 1),
+        Some(Tok::Word) => {
+            words::is_clause_break(c.str(i)) || c.is(i, "and") && i > c.lo && c.punct(i - 1, ',')
+        }
+        _ => false,
+    }
+}
+
+/// Each quantity's clause: from the previous quantity or clause break to
+/// the next one, so the words of one figure do not describe its neighbour.
+fn clauses(c: &Cursor, sq: &mut SentenceQuantities, starts: &[usize]) {
+    let n = sq.all.len();
+    for l in sq.first..n {
+        let t = sq.toks[l];
+        let mut lo = t.first;
+        while lo > c.lo && !breaks_clause(c, lo - 1) && !(l > sq.first && lo <= sq.toks[l - 1].next)
+        {
+            lo -= 1;
+        }
+        let mut hi = t.next;
+        while hi < c.hi && !breaks_clause(c, hi) && !starts.contains(&hi) {
+            hi += 1;
+        }
+        let start = c.toks[lo].start;
+        let end = c.toks[hi.max(lo + 1) - 1].end;
+        sq.all[l].syntax.clause = Span::new(start, end.max(start));
+    }
+}

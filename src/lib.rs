@@ -1,9 +1,22 @@
 //! numcheck: catches numeric discrepancies in prose before it is published.
 //!
-//! The pipeline, one module a stage: [`load`] a document's prose, [`extract`]
-//! its quantities, [`bind`] them to the facts of [`facts`], run the
-//! [`checks`], and [`emit`] the diagnostics. [`engine`] drives it.
+//! The pipeline, one module a stage, data flowing one way: [`load`] reads a
+//! document, [`extract`] finds its quantities, [`bind`] ties them to the
+//! facts of [`facts`] (rules.toml), the [`checks`] turn disagreements into
+//! [`diagnostic`]s, and [`emit`] writes them. [`engine`] drives one
+//! document through it; [`discover`] and [`walk`] find rules and files.
 
+pub mod bind;
+pub mod checks;
+pub mod diagnostic;
+pub mod discover;
+pub mod emit;
+pub mod engine;
+pub mod error;
 pub mod extract;
+pub mod facts;
+pub mod listing;
+pub mod load;
 pub mod prose;
 pub mod source;
+pub mod walk;

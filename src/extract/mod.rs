@@ -35,21 +35,68 @@ pub struct Extractor {
     ranges: Vec<TokRange>,
 }
 
+/// What one window of a document holds: its sentences and quantities.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    /// The index in the document of `quantities[0]`.
+    pub first_index: usize,
+    pub quantities: Vec<Quantity>,
+    /// Every sentence of the window, with or without quantities.
+    pub sentences: Vec<Span>,
+}
+
+impl Extraction {
+    /// The quantity with document index `index`, if it is in this window.
+    pub fn get(&self, index: usize) -> Option<&Quantity> {
+        index
+            .checked_sub(self.first_index)
+            .and_then(|l| self.quantities.get(l))
+    }
+}
+
 impl Extractor {
+    /// Reads `text[window]` into `out` (cleared first), numbering quantities
+    /// from `first_index`.
+    pub fn extract_window(
+        &mut self,
+        text: &str,
+        window: Span,
+        first_index: usize,
+        out: &mut Extraction,
+    ) {
+        out.first_index = first_index;
+        out.quantities.clear();
+        out.sentences.clear();
+        self.extract(
+            text,
+            window,
+            first_index,
+            &mut out.quantities,
+            Some(&mut out.sentences),
+        );
+    }
+
     /// The quantities of `text[window]`, numbered from `first_index`,
-    /// appended to `out` in order.
+    /// appended to `out` in order; sentence spans go to `sentences` if asked.
     pub fn extract(
         &mut self,
         text: &str,
         window: Span,
         first_index: usize,
         out: &mut Vec<Quantity>,
+        mut sentences: Option<&mut Vec<Span>>,
     ) {
         self.toks.clear();
         self.ranges.clear();
         prose::tokenize_into(text, window.start, window.end, &mut self.toks);
         let start_len = out.len();
         for sent in prose::sentences(text, &self.toks) {
+            if let Some(list) = sentences.as_deref_mut() {
+                list.push(Span::new(
+                    self.toks[sent.start].start,
+                    self.toks[sent.end - 1].end,
+                ));
+            }
             let c = Cursor {
                 text,
                 toks: &self.toks,
@@ -81,10 +128,15 @@ impl Extractor {
     }
 }
 
+/// A plain number such as "5", "2.5" or "50,000", as rules files write tolerances.
+pub fn parse_number(s: &str) -> Option<Decimal> {
+    figure::parse_digits(s)
+}
+
 /// All quantities of a whole text: a convenience for tests and `extract`.
 pub fn extract(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
-    Extractor::default().extract(text, Span::new(0, text.len()), 0, &mut out);
+    Extractor::default().extract(text, Span::new(0, text.len()), 0, &mut out, None);
     out
 }
 
@@ -202,11 +254,12 @@ fn build(
     let mut next = fig.next;
     let mut high = None;
     if (kind == Kind::Count || currency.is_some())
-        && let Some((lo, hi, after)) = range_after(c, first, &fig, currency) {
-            fig.value = lo;
-            high = Some(hi);
-            next = after;
-        }
+        && let Some((lo, hi, after)) = range_after(c, first, &fig, currency)
+    {
+        fig.value = lo;
+        high = Some(hi);
+        next = after;
+    }
     let before = units::qualifier_before(c, first);
     let mut qualifier = before.map(|(q, _)| q);
     if let Some((q, after)) = units::qualifier_after(c, next) {
@@ -219,10 +272,11 @@ fn build(
             unit = Some(u);
             next = after;
         } else if currency.is_none()
-            && let Some((cur, after)) = units::currency_after(c, next) {
-                currency = Some(cur);
-                next = after;
-            }
+            && let Some((cur, after)) = units::currency_after(c, next)
+        {
+            currency = Some(cur);
+            next = after;
+        }
     }
     if currency.is_some() {
         kind = Kind::Money;
@@ -254,11 +308,12 @@ fn build(
         }
     }
     if kind == Kind::Count
-        && let Some((p, after)) = units::duration_after(c, next) {
-            kind = Kind::Duration;
-            unit = Some(Unit::Time(p));
-            next = after;
-        }
+        && let Some((p, after)) = units::duration_after(c, next)
+    {
+        kind = Kind::Duration;
+        unit = Some(Unit::Time(p));
+        next = after;
+    }
     let mut per = None;
     if matches!(kind, Kind::Money | Kind::Count) {
         let skip = if kind == Kind::Money { 3 } else { 1 };

@@ -227,6 +227,10 @@ pub(crate) fn analyse(c: &Cursor, sq: &mut SentenceQuantities) {
             let p = predicate_after(c, sq.toks[l].next, &starts);
             sq.all[l].syntax.predicate = p;
         }
+        // "40,000 of these are convicts who were taken…": what follows is about the convicts.
+        if let Some(p) = sq.all[l].syntax.predicate {
+            sq.all[l].syntax.np_end = sq.all[l].syntax.np_end.max(p.end);
+        }
     }
     for l in range.clone() {
         if sq.all[l].is_numeric_fact_kind() {
@@ -281,10 +285,11 @@ fn partitive(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]
     if base.is_none()
         && t.first >= c.lo + 2
         && (c.is(t.first - 2, "of") || c.is(t.first - 2, "among"))
-        && (c.is(t.first - 1, "whom") || c.is(t.first - 1, "them") || c.is(t.first - 1, "which")) {
-            base = sq.antecedent(l).map(|a| Base::Quantity(sq.global(a)));
-            after_base = Some(t.next);
-        }
+        && (c.is(t.first - 1, "whom") || c.is(t.first - 1, "them") || c.is(t.first - 1, "which"))
+    {
+        base = sq.antecedent(l).map(|a| Base::Quantity(sq.global(a)));
+        after_base = Some(t.next);
+    }
     // "Of the 1,000 killed, 900 were convicts": a fronted partitive.
     if base.is_none() && l > sq.first {
         let b = l - 1;
@@ -302,9 +307,10 @@ fn partitive(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]
     let Some(base) = base else { return };
     sq.all[l].syntax.base = Some(base);
     if sq.all[l].syntax.noun.is_none()
-        && let Some(after) = after_base {
-            sq.all[l].syntax.predicate = predicate_after(c, after, starts);
-        }
+        && let Some(after) = after_base
+    {
+        sq.all[l].syntax.predicate = predicate_after(c, after, starts);
+    }
     if let Some(after) = after_base {
         let end = c
             .tok(after.saturating_sub(1))
@@ -538,11 +544,12 @@ fn conversion(c: &Cursor, sq: &mut SentenceQuantities, l: usize) {
     }
     sq.all[l].syntax.conversion_of = Some(sq.global(prev));
     if sq.all[prev].per.is_none()
-        && let Some((p, span, _)) = super::units::period_after(c, t.next + 1, 0) {
-            sq.all[prev].per = Some((p, span));
-            sq.all[l].per = Some((p, span));
-            sq.all[prev].span = sq.all[prev].span.cover(span);
-        }
+        && let Some((p, span, _)) = super::units::period_after(c, t.next + 1, 0)
+    {
+        sq.all[prev].per = Some((p, span));
+        sq.all[l].per = Some((p, span));
+        sq.all[prev].span = sq.all[prev].span.cover(span);
+    }
 }
 
 /// Tokens that end a clause inside a sentence.

@@ -1,0 +1,357 @@
+//! Attaching what a sentence says about a figure to that figure.
+//!
+//! A relation phrase ("recruited from Russian prisons") modifies the noun
+//! phrase before it: the nearest quantity whose noun phrase ends before the
+//! phrase, if only participles, adverbs and short place phrases stand
+//! between ("50,000 personnel recruited from…"), or a relative clause does
+//! ("40,000 inmates whom Mr. Kirby said the company had recruited from…").
+//! A non-numeric quantifier between ("most of them recruited from…") or a
+//! clause break stops it: the phrase is then about something else.
+//!
+//! A universal ("are all ex-servicemen") is a relation phrase after "all",
+//! "every", "entirely"… with a group named before it and no figure.
+//! A direction word ("receives", "in aid") attaches to a sum it governs or
+//! follows closely.
+
+use super::{Binding, Bindings, How, SentenceView};
+use crate::extract::{Base, Extraction, Kind};
+use crate::facts::{FactId, FactTable, RelationId, Role};
+use crate::prose::{Tok, Tokenizer, words};
+use crate::source::Span;
+
+/// A relation phrase attached to a quantity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    pub relation: RelationId,
+    /// Document index of the quantity.
+    pub quantity: usize,
+    /// The phrase in the text.
+    pub span: Span,
+}
+
+/// A relation claimed of every (or no) member of a group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Universal {
+    pub relation: RelationId,
+    /// The group the claim is about.
+    pub fact: FactId,
+    /// From the universal word to the end of the phrase: "all ex-servicemen".
+    pub span: Span,
+    /// The words that named the group.
+    pub subject: Span,
+    /// "none", "no": the claim is that the relation is true of nobody.
+    pub negative: bool,
+}
+
+/// The direction words attached to a sum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flow {
+    /// Document index of the quantity.
+    pub quantity: usize,
+    pub fact: FactId,
+    pub right: Vec<Span>,
+    pub wrong: Vec<Span>,
+}
+
+fn relation_of(role: Role) -> Option<RelationId> {
+    match role {
+        Role::Relation(r) => Some(r),
+        _ => None,
+    }
+}
+
+/// Whether the words between a noun phrase and a relation phrase let the
+/// phrase modify the noun phrase.
+fn gap_attaches(text: &str, gap: Span) -> bool {
+    let mut words_in: Vec<&str> = Vec::new();
+    for tok in Tokenizer::new(text, gap.start, gap.end) {
+        match tok.kind {
+            Tok::Word | Tok::AlNum | Tok::Num => words_in.push(tok.text(text)),
+            // A full stop inside a sentence closes an abbreviation ("Mr.").
+            Tok::Punct(',' | '.' | '"' | '“' | '”' | '’' | '‘' | '\'') => {}
+            _ => return false,
+        }
+    }
+    if words_in.first().is_some_and(|w| words::is_relative(w)) {
+        return words_in.len() <= 12
+            && !words_in
+                .iter()
+                .any(|w| words::is_vague_quantifier(w) || words::is_negative_universal(w));
+    }
+    if words_in.len() > 4 {
+        return false;
+    }
+    let mut after_prep = false;
+    for w in &words_in {
+        let lw = w.to_ascii_lowercase();
+        let ok = after_prep && w.chars().next().is_some_and(char::is_uppercase)
+            || lw.len() > 3 && (lw.ends_with("ed") || lw.ends_with("ly"))
+            || matches!(
+                lw.as_str(),
+                "in" | "at"
+                    | "on"
+                    | "all"
+                    | "who"
+                    | "were"
+                    | "was"
+                    | "are"
+                    | "is"
+                    | "been"
+                    | "being"
+                    | "had"
+                    | "have"
+                    | "also"
+                    | "now"
+                    | "then"
+                    | "taken"
+                    | "drawn"
+                    | "freed"
+            );
+        if !ok {
+            return false;
+        }
+        after_prep = matches!(lw.as_str(), "in" | "at" | "on");
+    }
+    true
+}
+
+pub(crate) fn relations(
+    text: &str,
+    table: &FactTable,
+    ex: &Extraction,
+    views: &[SentenceView],
+    out: &mut Bindings,
+) {
+    for v in views {
+        for (story, m) in &v.matches {
+            let Some(r) = relation_of(table.stories[*story].roles[m.pattern]) else {
+                continue;
+            };
+            let start = v.words[m.first].span.start;
+            let nearest = v
+                .quantities
+                .iter()
+                .copied()
+                .filter(|&l| {
+                    ex.quantities[l].syntax.np_end <= start
+                        && ex.quantities[l].is_numeric_fact_kind()
+                })
+                .max_by_key(|&l| ex.quantities[l].syntax.np_end);
+            let Some(l) = nearest else { continue };
+            if ex.quantities[l].kind == Kind::Percent
+                || ex.quantities[l].syntax.conversion_of.is_some()
+            {
+                continue;
+            }
+            if !gap_attaches(text, Span::new(ex.quantities[l].syntax.np_end, start)) {
+                continue;
+            }
+            let span = v.match_span(m);
+            if out
+                .attachments
+                .iter()
+                .any(|a| a.relation == r && a.span.start <= span.start && span.end <= a.span.end)
+            {
+                continue;
+            }
+            out.attachments.push(Attachment {
+                relation: r,
+                quantity: ex.first_index + l,
+                span,
+            });
+            bind_by_relation(table, ex, out, l, r);
+        }
+    }
+}
+
+/// An open quantity whose possible facts include exactly one the relation
+/// is true of is that fact: "including 40,000 recruited from prisons".
+fn bind_by_relation(
+    table: &FactTable,
+    ex: &Extraction,
+    out: &mut Bindings,
+    l: usize,
+    r: RelationId,
+) {
+    if out.of[l].fact.is_some() {
+        return;
+    }
+    let q = &ex.quantities[l];
+    let mut candidates = out.of[l].candidates.clone();
+    if candidates.is_empty() {
+        let total =
+            q.syntax
+                .member
+                .filter(|m| !m.is_total)
+                .map(|m| m.total)
+                .or(match q.syntax.base {
+                    Some(Base::Quantity(g)) => Some(g),
+                    _ => None,
+                });
+        if let Some(t) = total.and_then(|g| out.fact_of(ex, g)) {
+            candidates = table.facts[t].parts.clone();
+        }
+    }
+    let rel = &table.relations[r];
+    let fits: Vec<FactId> = candidates
+        .into_iter()
+        .filter(|f| rel.applies_to.contains(f))
+        .collect();
+    if fits.len() == 1 {
+        out.of[l] = Binding::to(fits[0], How::Relation);
+    }
+}
+
+pub(crate) fn universals(
+    table: &FactTable,
+    ex: &Extraction,
+    views: &[SentenceView],
+    out: &mut Bindings,
+) {
+    for v in views {
+        for (story, m) in &v.matches {
+            let Some(r) = relation_of(table.stories[*story].roles[m.pattern]) else {
+                continue;
+            };
+            let span = v.match_span(m);
+            if out.attachments.iter().any(|a| a.span == span) {
+                continue;
+            }
+            // "are all ex-servicemen", "entirely former soldiers", "All … are", "None … were".
+            let near = (m.first.saturating_sub(3)..m.first)
+                .rev()
+                .take_while(|&k| k + 1 == m.first || !v.words[k + 1].after_break);
+            let mut found = None;
+            for k in near.chain(0..2.min(m.first)) {
+                let w = &v.words[k].stem;
+                if words::is_universal(w) {
+                    found = Some((k, false));
+                    break;
+                }
+                if words::is_negative_universal(w) {
+                    found = Some((k, true));
+                    break;
+                }
+            }
+            let Some((k, negative)) = found else { continue };
+            // "only" restricts as often as it generalizes; it must sit right before the phrase.
+            if v.words[k].stem == "only" && k + 1 != m.first {
+                continue;
+            }
+            let Some((fact, subject)) = subject_before(table, ex, v, m.first) else {
+                continue;
+            };
+            out.universals.push(Universal {
+                relation: r,
+                fact,
+                span: Span::new(v.words[k].span.start.min(span.start), span.end),
+                subject,
+                negative,
+            });
+        }
+    }
+}
+
+/// The group named before word `before`, outside any figure: "Wagner Group *members*".
+fn subject_before(
+    table: &FactTable,
+    ex: &Extraction,
+    v: &SentenceView,
+    before: usize,
+) -> Option<(FactId, Span)> {
+    let in_figure = |s: Span| {
+        v.quantities.iter().any(|&l| {
+            let q = &ex.quantities[l];
+            s.start >= q.span.start && s.end <= q.syntax.np_end.max(q.span.end)
+        })
+    };
+    let sentence_has = |f: FactId| {
+        v.matches
+            .iter()
+            .any(|(s, m)| table.stories[*s].roles[m.pattern] == Role::Context(f))
+    };
+    let mut best: Option<(usize, Vec<FactId>, Span)> = None;
+    for (story, m) in &v.matches {
+        let Role::Term(f) = table.stories[*story].roles[m.pattern] else {
+            continue;
+        };
+        let span = v.match_span(m);
+        if m.last >= before || in_figure(span) {
+            continue;
+        }
+        let fact = &table.facts[f];
+        if fact.derived.is_some() || fact.has_context && !sentence_has(f) {
+            continue;
+        }
+        match &mut best {
+            Some((last, list, s)) if *last == m.last => {
+                if !list.contains(&f) {
+                    list.push(f);
+                }
+                *s = s.cover(span);
+            }
+            Some((last, _, _)) if *last > m.last => {}
+            _ => best = Some((m.last, vec![f], span)),
+        }
+    }
+    let (_, list, span) = best?;
+    (list.len() == 1).then(|| (list[0], span))
+}
+
+pub(crate) fn flows(
+    table: &FactTable,
+    ex: &Extraction,
+    views: &[SentenceView],
+    out: &mut Bindings,
+) {
+    for v in views {
+        for &l in &v.quantities {
+            let q = &ex.quantities[l];
+            let Some(f) = out.of[l].fact.filter(|_| q.kind == Kind::Money) else {
+                continue;
+            };
+            let clause = q.syntax.clause;
+            let words_between = |a: usize, b: usize| {
+                v.words
+                    .iter()
+                    .filter(|w| w.span.start >= a && w.span.end <= b)
+                    .count()
+            };
+            let mut flow = Flow {
+                quantity: ex.first_index + l,
+                fact: f,
+                right: Vec::new(),
+                wrong: Vec::new(),
+            };
+            for (story, m) in &v.matches {
+                let (right, target) = match table.stories[*story].roles[m.pattern] {
+                    Role::Right(x) => (true, x),
+                    Role::Wrong(x) => (false, x),
+                    _ => continue,
+                };
+                let span = v.match_span(m);
+                if target != f || span.start < clause.start || span.end > clause.end {
+                    continue;
+                }
+                let before =
+                    span.end <= q.figure.start && words_between(span.end, q.figure.start) <= 3;
+                let after =
+                    span.start >= q.figure.end && words_between(q.figure.end, span.start) <= 4;
+                if !(before || after) {
+                    continue;
+                }
+                let list = if right {
+                    &mut flow.right
+                } else {
+                    &mut flow.wrong
+                };
+                if !list.contains(&span) {
+                    list.push(span);
+                }
+            }
+            if !flow.right.is_empty() || !flow.wrong.is_empty() {
+                out.flows.push(flow);
+            }
+        }
+    }
+}

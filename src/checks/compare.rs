@@ -1,0 +1,127 @@
+//! How a bound figure compares with its fact. The value checks share this so
+//! that exactly one of them reports a figure: the currency first, then the
+//! period, then agreement, then scale, then the value itself.
+
+use rust_decimal::Decimal;
+
+use crate::extract::{Approx, Quantity, Unit};
+use crate::facts::{Fact, Measure};
+
+/// What is wrong with a figure, if anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Agrees,
+    /// The number differs beyond tolerance.
+    Value,
+    /// Another currency for the same number ("£100m" for "$100m").
+    Currency,
+    /// The same digits with another scale ("$100 billion" for "$100 million").
+    Scale,
+    /// The same number over another period ("a year" for "a month").
+    Period,
+    /// Another currency and another number: perhaps a conversion; say nothing.
+    Unknown,
+}
+
+/// Rounding allowed when a figure is converted between periods ("$1.2bn a year").
+const CONVERSION_SLACK: Decimal = Decimal::from_parts(3, 0, 0, false, 2);
+
+fn within(lo: Decimal, hi: Decimal, c: Decimal, tol: Decimal) -> bool {
+    lo - tol <= c && c <= hi + tol
+}
+
+/// Whether `x` is `c` times a power of a thousand other than one.
+fn scaled(x: Decimal, c: Decimal) -> bool {
+    if c.is_zero() || x.is_zero() {
+        return false;
+    }
+    let (big, small) = if x > c { (x, c) } else { (c, x) };
+    let Some(mut ratio) = big.checked_div(small) else {
+        return false;
+    };
+    let thousand = Decimal::from(1000);
+    let mut steps = 0;
+    while ratio >= thousand && (ratio % thousand).is_zero() && steps < 5 {
+        ratio /= thousand;
+        steps += 1;
+    }
+    steps > 0 && ratio == Decimal::ONE
+}
+
+pub fn compare(q: &Quantity, f: &Fact) -> Verdict {
+    let c = f.value;
+    let tol = f.tolerance_amount();
+    let (lo, hi) = (q.value, q.high.unwrap_or(q.value));
+    if let (Some(Unit::Currency(a)), Measure::Money(b)) = (q.unit, f.measure)
+        && a != b {
+            return if within(lo, hi, c, tol) || scaled(lo, c) {
+                Verdict::Currency
+            } else {
+                Verdict::Unknown
+            };
+        }
+    if let (Some((said, _)), Some(canon)) = (q.per, f.per)
+        && said != canon {
+            let convert = |x: Decimal| x * said.per_year() / canon.per_year();
+            let slack = tol + c * CONVERSION_SLACK;
+            if within(convert(lo), convert(hi), c, slack) {
+                return Verdict::Agrees;
+            }
+            if within(lo, hi, c, tol) {
+                return Verdict::Period;
+            }
+        }
+    if within(lo, hi, c, tol) {
+        Verdict::Agrees
+    } else if scaled(lo, c) {
+        Verdict::Scale
+    } else {
+        Verdict::Value
+    }
+}
+
+/// What a figure's qualifier says against the fact's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QualifierVerdict {
+    Fine,
+    /// "fewer than" where the table says "more than".
+    Contradicts,
+    /// "about" where the table says "more than": worth a note, not an error.
+    Differs,
+}
+
+pub fn compare_qualifier(said: Option<Approx>, f: &Fact) -> QualifierVerdict {
+    use std::cmp::Ordering::Equal;
+    let Some(a) = said else {
+        return QualifierVerdict::Fine;
+    };
+    if Some(a) == f.qualifier || f.accept.contains(&a) {
+        return QualifierVerdict::Fine;
+    }
+    let da = a.direction();
+    let db = f.qualifier.map_or(Equal, Approx::direction);
+    if da != Equal && db != Equal && da != db {
+        return QualifierVerdict::Contradicts;
+    }
+    // Same side ("at least" for "more than"), "nearly" for "about", or an
+    // approximation of an exact figure: all fine.
+    let exact = f.qualifier.is_none();
+    if da == db || a == Approx::Nearly && db == Equal || da == Equal && exact {
+        return QualifierVerdict::Fine;
+    }
+    QualifierVerdict::Differs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn powers_of_a_thousand_are_scale() {
+        let d = |n: i64| Decimal::from(n);
+        assert!(scaled(d(100_000_000_000), d(100_000_000)));
+        assert!(scaled(d(100_000), d(100_000_000)));
+        assert!(!scaled(d(10_000_000), d(100_000_000)));
+        assert!(!scaled(d(45_000), d(40_000)));
+    }
+}

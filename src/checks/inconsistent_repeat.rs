@@ -1,0 +1,144 @@
+//! ## What it does
+//! Flags a document that states the same figure twice with different
+//! values: "about 1,000 Wagner fighters have been killed in recent weeks"
+//! in one paragraph and "1,200 Wagner fighters killed in recent weeks" in
+//! another.
+//!
+//! ## Why is this bad?
+//! At least one of the two is wrong, and the reader cannot tell which. It
+//! often happens when a draft is updated in one place and not the other.
+//!
+//! ## Example
+//! ```text
+//! About 1,000 Wagner fighters have been killed in recent weeks. …
+//! Kirby said 1,200 Wagner fighters had been killed in recent weeks.
+//! ```
+//! Use instead the same figure in both places.
+//!
+//! ## Configuration
+//! None. Without a fact to bind to, two figures are taken to state the
+//! same thing only when they count the same noun in the same unit and
+//! their clauses share at least three content words and most of their
+//! words, with no year that differs. Figures with "about" may differ by
+//! 10%. Figures bound to facts are left to the value checks.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+
+use super::{Context, Family, Meta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::{Kind, Quantity};
+use crate::facts::format_number;
+use crate::prose::{Tok, Tokenizer, stem, words};
+use crate::source::Span;
+
+pub static META: Meta = Meta {
+    code: "NC203",
+    name: "inconsistent-repeat",
+    summary: "one document states the same figure twice with different values",
+    severity: Severity::Warning,
+    family: Family::Arithmetic,
+    source: include_str!("inconsistent_repeat.rs"),
+};
+
+pub struct Check;
+
+/// The content words of a quantity's clause and the years it names.
+fn content(text: &str, q: &Quantity) -> (HashSet<String>, Vec<String>) {
+    let mut set = HashSet::new();
+    let mut years = Vec::new();
+    let clause = q.syntax.clause.cover(q.syntax.noun.unwrap_or(q.figure));
+    for tok in Tokenizer::new(text, clause.start, clause.end) {
+        let inside = tok.start >= q.span.start && tok.end <= q.span.end;
+        let w = tok.text(text);
+        match tok.kind {
+            Tok::Num if w.len() == 4 && !inside => years.push(w.to_string()),
+            Tok::Word
+                if !inside && w.len() > 2 && !words::is_np_stop(w) && words::month(w).is_none() =>
+            {
+                set.insert(stem(w));
+            }
+            _ => {}
+        }
+    }
+    (set, years)
+}
+
+fn head(text: &str, q: &Quantity) -> Option<String> {
+    let noun = q.syntax.noun.or(q.syntax.predicate)?;
+    noun.slice(text).split_whitespace().last().map(stem)
+}
+
+fn key(text: &str, q: &Quantity) -> Option<(Kind, String, Option<String>, Option<&'static str>)> {
+    if !matches!(q.kind, Kind::Count | Kind::Money | Kind::Percent)
+        || q.high.is_some()
+        || q.syntax.conversion_of.is_some()
+    {
+        return None;
+    }
+    let unit = q.unit.map(|u| u.name());
+    Some((q.kind, head(text, q)?, unit, q.per.map(|p| p.0.as_str())))
+}
+
+impl super::Check for Check {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let qs = &cx.ex.quantities;
+        let keyed: Vec<(usize, _)> = (0..qs.len())
+            .filter(|&l| {
+                !cx.is_bound(l) && qs[l].syntax.member.is_none() && qs[l].syntax.base.is_none()
+            })
+            .filter_map(|l| key(cx.text, &qs[l]).map(|k| (l, k)))
+            .collect();
+        let mut reported: HashSet<usize> = HashSet::new();
+        for (j, (lj, kj)) in keyed.iter().enumerate() {
+            for (li, ki) in &keyed[..j] {
+                if ki != kj
+                    || qs[*li].syntax.sentence == qs[*lj].syntax.sentence
+                    || reported.contains(lj)
+                {
+                    continue;
+                }
+                let (a, b) = (&qs[*li], &qs[*lj]);
+                let approx = a.qualifier.is_some() || b.qualifier.is_some();
+                let slack = if approx {
+                    a.value.max(b.value) * Decimal::new(1, 1)
+                } else {
+                    Decimal::ZERO
+                };
+                if (a.value - b.value).abs() <= slack {
+                    continue;
+                }
+                let ((wa, ya), (wb, yb)) = (content(cx.text, a), content(cx.text, b));
+                if ya != yb {
+                    continue;
+                }
+                let shared = wa.intersection(&wb).count();
+                let union = wa.union(&wb).count().max(1);
+                if shared < 3 || shared * 10 < union * 6 {
+                    continue;
+                }
+                reported.insert(*lj);
+                let first = cx.words(Span::new(a.span.start, a.syntax.np_end.max(a.span.end)));
+                let d = Diagnostic::new(
+                    &META,
+                    META.severity,
+                    format!(
+                        "{} here, but {} earlier in the same text",
+                        format_number(b.value),
+                        format_number(a.value)
+                    ),
+                    cx.label(b.figure, "stated again with another value"),
+                )
+                .with_secondary(cx.label(a.figure, "first stated here"))
+                .with_note(format!("earlier: \"{first}\""))
+                .with_help("make the two figures agree, or say what differs between them");
+                out.push(d);
+            }
+        }
+    }
+}

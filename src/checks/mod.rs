@@ -1,0 +1,270 @@
+//! The checks: one file each, with the documentation `numcheck explain`
+//! prints as its module comment, and [`ALL`], the one registry every
+//! listing (explain, SARIF rules, LSP hover) is derived from.
+//!
+//! A check reads a window's quantities and what binding made of them, and
+//! pushes diagnostics. It never prints and never fails.
+
+pub mod compare;
+pub mod config;
+mod direction_flip;
+mod inconsistent_repeat;
+mod parts_sum;
+mod percent_of_base;
+mod period_mismatch;
+mod qualifier_contradiction;
+mod qualifier_differs;
+mod rules_reference;
+mod rules_schema;
+mod rules_syntax;
+mod rules_value;
+mod scale_mismatch;
+mod unit_mismatch;
+mod universal_contradicted;
+mod value_mismatch;
+mod wrong_relation;
+
+use std::sync::Arc;
+
+use crate::bind::Bindings;
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::extract::{Extraction, Quantity};
+use crate::facts::{Fact, FactId, FactTable, RelationId};
+use crate::source::{SourceFile, Span};
+
+/// The families codes are grouped in, a hundred codes each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// NC0xx: the rules file itself.
+    Config,
+    /// NC1xx: a figure against its canonical fact.
+    Values,
+    /// NC2xx: figures against each other inside one text.
+    Arithmetic,
+    /// NC3xx: dates, weekdays, ages and durations.
+    Dates,
+    /// NC4xx: one outlet against the others.
+    CrossDocument,
+}
+
+/// What every check declares about itself.
+#[derive(Debug)]
+pub struct Meta {
+    /// Stable, never reused: "NC111".
+    pub code: &'static str,
+    /// What it flags, in kebab-case: "wrong-relation".
+    pub name: &'static str,
+    /// One line for listings.
+    pub summary: &'static str,
+    pub severity: Severity,
+    pub family: Family,
+    /// The check's own source file; its leading `//!` lines are the explanation.
+    pub source: &'static str,
+}
+
+impl Meta {
+    /// The long documentation: the module comment at the top of the check's file.
+    pub fn explanation(&self) -> String {
+        let mut out = String::new();
+        for line in self.source.lines() {
+            let Some(rest) = line.strip_prefix("//!") else {
+                break;
+            };
+            out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// What a check sees of one window of a document.
+pub struct Context<'a> {
+    /// The document as read, for labels.
+    pub doc: &'a Arc<SourceFile>,
+    /// Its prose, with the same byte offsets as the document.
+    pub text: &'a str,
+    pub table: &'a FactTable,
+    pub ex: &'a Extraction,
+    pub bound: &'a Bindings,
+}
+
+impl Context<'_> {
+    /// Bound quantities: window index, quantity, fact id and fact.
+    pub fn bound_quantities(&self) -> impl Iterator<Item = (usize, &Quantity, FactId, &Fact)> {
+        self.ex.quantities.iter().enumerate().filter_map(|(l, q)| {
+            let f = self.bound.of.get(l)?.fact?;
+            Some((l, q, f, &self.table.facts[f]))
+        })
+    }
+
+    pub fn label(&self, span: Span, message: impl Into<String>) -> Label {
+        Label::new(self.doc, span, message)
+    }
+
+    /// A label on a fact's definition in rules.toml.
+    pub fn fact_label(&self, f: &Fact) -> Label {
+        Label::new(
+            &self.table.file,
+            f.span,
+            format!("canonical value of `{}`", f.id),
+        )
+    }
+
+    pub fn relation_label(&self, r: RelationId) -> Label {
+        let rel = &self.table.relations[r];
+        Label::new(
+            &self.table.file,
+            rel.span,
+            format!("relation `{}` defined here", rel.id),
+        )
+    }
+
+    /// The words of the text at `span`, without Markdown escapes.
+    pub fn words(&self, span: Span) -> String {
+        self.text[span.range()].replace('\\', "")
+    }
+
+    /// "canonical: more than $100 million a month (John Kirby, …)".
+    pub fn canonical_note(&self, f: &Fact) -> String {
+        match f.derived {
+            Some((share, base)) => {
+                let (s, b) = (&self.table.facts[share], &self.table.facts[base]);
+                format!(
+                    "canonical: {} of {} {} is {} (`{}` of `{}`)",
+                    s.describe(),
+                    b.describe(),
+                    b.name,
+                    crate::facts::format_value(f.value, f.measure, f.per),
+                    s.id,
+                    b.id
+                )
+            }
+            None => {
+                let what = match f.measure {
+                    crate::facts::Measure::Money(_) => f.describe(),
+                    _ => format!("{} {}", f.describe(), f.name),
+                };
+                match &f.attribution {
+                    Some(a) => format!("canonical: {what} — {a}"),
+                    None => format!("canonical: {what}"),
+                }
+            }
+        }
+    }
+
+    /// Whether a quantity is bound to any fact.
+    pub fn is_bound(&self, l: usize) -> bool {
+        self.bound.of.get(l).is_some_and(|b| b.fact.is_some())
+    }
+}
+
+/// A check over one window of a document.
+pub trait Check: Sync {
+    fn meta(&self) -> &'static Meta;
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+}
+
+/// The checks run on every document, in code order.
+pub static CHECKS: &[&dyn Check] = &[
+    &value_mismatch::Check,
+    &unit_mismatch::Check,
+    &scale_mismatch::Check,
+    &period_mismatch::Check,
+    &qualifier_contradiction::Check,
+    &qualifier_differs::Check,
+    &wrong_relation::Check,
+    &direction_flip::Check,
+    &universal_contradicted::Check,
+    &parts_sum::Check,
+    &percent_of_base::Check,
+    &inconsistent_repeat::Check,
+];
+
+/// Every code numcheck can report, in code order.
+pub static ALL: &[&Meta] = &[
+    &rules_syntax::META,
+    &rules_schema::META,
+    &rules_reference::META,
+    &rules_value::META,
+    &value_mismatch::META,
+    &unit_mismatch::META,
+    &scale_mismatch::META,
+    &period_mismatch::META,
+    &qualifier_contradiction::META,
+    &qualifier_differs::META,
+    &wrong_relation::META,
+    &direction_flip::META,
+    &universal_contradicted::META,
+    &parts_sum::META,
+    &percent_of_base::META,
+    &inconsistent_repeat::META,
+];
+
+/// The check with this code or name.
+pub fn find(code_or_name: &str) -> Option<&'static Meta> {
+    ALL.iter()
+        .copied()
+        .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+}
+
+/// Runs every check on one window.
+pub fn run_all(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for check in CHECKS {
+        check.run(cx, out);
+    }
+}
+
+/// For which groups under `f` a relation is false. Empty: it holds.
+pub fn relation_fails(table: &FactTable, r: RelationId, f: FactId) -> Vec<FactId> {
+    let rel = &table.relations[r];
+    let ancestors = |x: FactId| {
+        let mut out = Vec::new();
+        let mut cur = table.facts[x].part_of;
+        while let Some(a) = cur {
+            if out.contains(&a) {
+                break;
+            }
+            out.push(a);
+            cur = table.facts[a].part_of;
+        }
+        out
+    };
+    let in_list = |list: &[FactId], x: FactId| {
+        list.contains(&x) || ancestors(x).iter().any(|a| list.contains(a))
+    };
+    let members = table.with_parts(f);
+    let mut fails = Vec::new();
+    if !rel.applies_to.is_empty() && !in_list(&rel.applies_to, f) {
+        let leaves: Vec<FactId> = members
+            .iter()
+            .copied()
+            .filter(|&m| table.facts[m].parts.is_empty())
+            .collect();
+        fails.extend(leaves.into_iter().filter(|&m| !in_list(&rel.applies_to, m)));
+        if fails.is_empty() && table.facts[f].parts.is_empty() {
+            fails.push(f);
+        }
+    }
+    for m in members {
+        if in_list(&rel.excludes, m) && !fails.contains(&m) {
+            fails.push(m);
+        }
+    }
+    fails
+}
+
+/// For which groups under `f` a relation is true (for "none of them …").
+pub fn relation_holds_for(table: &FactTable, r: RelationId, f: FactId) -> Vec<FactId> {
+    let rel = &table.relations[r];
+    table
+        .with_parts(f)
+        .into_iter()
+        .filter(|m| rel.applies_to.contains(m))
+        .collect()
+}
+
+/// "40,000 convicts": a fact's value and name.
+pub fn group(table: &FactTable, f: FactId) -> String {
+    let fact = &table.facts[f];
+    format!("{} {}", fact.describe(), fact.name)
+}

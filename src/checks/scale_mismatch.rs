@@ -1,0 +1,68 @@
+//! ## What it does
+//! Flags a figure with the right digits and the wrong scale: "$100 billion"
+//! or "$100,000" where the table says "$100 million".
+//!
+//! ## Why is this bad?
+//! "m" and "bn" are one letter apart and a thousand times apart. The
+//! digits look right, so the error survives reading aloud.
+//!
+//! ## Example
+//! ```text
+//! Prigozhin spends more than $100bn a month on Wagner.
+//! ```
+//! Use instead:
+//! ```text
+//! Prigozhin spends more than $100m a month on Wagner.
+//! ```
+//!
+//! ## Configuration
+//! The fact's `value`. Any power of a thousand counts as a change of scale.
+
+use super::compare::{Verdict, compare};
+use super::{Context, Family, Meta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::format_value;
+
+pub static META: Meta = Meta {
+    code: "NC103",
+    name: "scale-mismatch",
+    summary: "figure has the canonical digits but another scale (million vs billion)",
+    severity: Severity::Error,
+    family: Family::Values,
+    source: include_str!("scale_mismatch.rs"),
+};
+
+pub struct Check;
+
+impl super::Check for Check {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for (_, q, _, f) in cx.bound_quantities() {
+            if compare(q, f) != Verdict::Scale {
+                continue;
+            }
+            let canonical = format_value(f.value, f.measure, None);
+            let stated = format_value(q.value, f.measure, None);
+            let d = Diagnostic::new(
+                &META,
+                META.severity,
+                format!(
+                    "{} is {stated}, a thousandfold off the canonical {canonical}",
+                    cx.words(q.figure)
+                ),
+                cx.label(
+                    q.scale.unwrap_or(q.figure),
+                    format!("the table says {canonical}"),
+                ),
+            )
+            .with_secondary(cx.fact_label(f))
+            .with_note(cx.canonical_note(f))
+            .with_help(format!("write {canonical}"))
+            .with_fact(&f.id);
+            out.push(d);
+        }
+    }
+}

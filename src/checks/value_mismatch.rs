@@ -1,0 +1,69 @@
+//! ## What it does
+//! Flags a figure bound to a fact whose value differs from the canonical
+//! value by more than the fact's tolerance: 45,000 convicts where the
+//! table says 40,000; a count implied by a share that disagrees with it
+//! ("800 of the 1,000 killed were convicts" where 90% were).
+//!
+//! ## Why is this bad?
+//! A transposed digit or a figure from an older briefing is the most common
+//! numeric error in news copy, and the one readers notice last.
+//!
+//! ## Example
+//! ```text
+//! The US says Wagner has recruited 45,000 convicts from Russian prisons.
+//! ```
+//! Use instead:
+//! ```text
+//! The US says Wagner has recruited 40,000 convicts from Russian prisons.
+//! ```
+//!
+//! ## Configuration
+//! `value` and `tolerance` of the fact in rules.toml. A tolerance is
+//! absolute (`tolerance = 500`) or relative (`tolerance = "5%"`); a range
+//! in the text agrees when it contains the canonical value.
+
+use super::compare::{Verdict, compare};
+use super::{Context, Family, Meta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::facts::format_value;
+
+pub static META: Meta = Meta {
+    code: "NC101",
+    name: "value-mismatch",
+    summary: "figure differs from the canonical value beyond its tolerance",
+    severity: Severity::Error,
+    family: Family::Values,
+    source: include_str!("value_mismatch.rs"),
+};
+
+pub struct Check;
+
+impl super::Check for Check {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for (_, q, _, f) in cx.bound_quantities() {
+            if compare(q, f) != Verdict::Value {
+                continue;
+            }
+            let said = cx.words(q.figure);
+            let canonical = format_value(f.value, f.measure, None);
+            let d = Diagnostic::new(
+                &META,
+                META.severity,
+                format!("{said} {} disagrees with the canonical {canonical}", f.name),
+                cx.label(q.figure, format!("the table says {canonical}")),
+            )
+            .with_secondary(cx.fact_label(f))
+            .with_note(cx.canonical_note(f))
+            .with_help(format!(
+                "write {canonical}, or correct `{}` in the rules if the table is out of date",
+                f.id
+            ))
+            .with_fact(&f.id);
+            out.push(d);
+        }
+    }
+}

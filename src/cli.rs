@@ -1,0 +1,361 @@
+//! The command line: the only module that knows clap.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use numcheck::checks;
+use numcheck::diagnostic::Severity;
+use numcheck::discover::Rules;
+use numcheck::emit::{self, FileReport, Format, Problem, Report, Style};
+use numcheck::error::Error;
+use numcheck::source::SourceFile;
+use numcheck::{engine, load, walk};
+
+/// Catches numeric discrepancies in prose before it is published.
+#[derive(Parser, Debug)]
+#[command(name = "numcheck", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// When to colour output; NO_COLOR is honoured under `auto`.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
+    color: ColorWhen,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check files and directories against the canonical table.
+    Check(CheckArgs),
+    /// Show what was extracted from a file and what it bound to.
+    Extract(ExtractArgs),
+    /// Print the documentation of a check.
+    Explain(ExplainArgs),
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// Files or directories; `-` reads standard input. Default: the current directory.
+    paths: Vec<PathBuf>,
+    /// The rules file to use instead of discovering numcheck.toml or rules.toml upward from each file.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Exit with 1 on warnings as well as errors.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    deny: Option<Deny>,
+    /// Read the document from standard input.
+    #[arg(long)]
+    stdin: bool,
+    /// The path standard input stands for: names it in output and finds its rules.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Print findings only, without the summary line.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// The file to read; `-` reads standard input.
+    file: PathBuf,
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
+    format: ExtractFormat,
+}
+
+#[derive(Args, Debug)]
+struct ExplainArgs {
+    /// A code (NC111) or name (wrong-relation).
+    code: Option<String>,
+    /// List every code with its summary.
+    #[arg(long, conflicts_with = "code")]
+    list: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatArg {
+    Human,
+    Short,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ExtractFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Deny {
+    /// Warnings fail the run as errors do.
+    Warnings,
+    /// Notes and warnings fail the run.
+    Notes,
+}
+
+/// Exit codes: 0 clean, 1 findings at or above the threshold, 2 trouble.
+const FINDINGS: u8 = 1;
+const TROUBLE: u8 = 2;
+
+fn use_color(when: ColorWhen, stream_is_tty: bool) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            stream_is_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+pub fn run() -> Result<ExitCode> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { TROUBLE } else { 0 };
+            e.print()?;
+            return Ok(ExitCode::from(code));
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        Command::Check(args) => check(args, cli.color, &mut out)?,
+        Command::Extract(args) => extract(args, &mut out)?,
+        Command::Explain(args) => explain(args, &mut out)?,
+    };
+    out.flush()?;
+    Ok(ExitCode::from(code))
+}
+
+/// Prints rules-file errors as compiler diagnostics on standard error.
+fn report_error(e: &Error, color: ColorWhen) {
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    match e {
+        Error::Rules { diagnostics, .. } => {
+            let color = use_color(color, io::stderr().is_terminal());
+            let _ = emit::render_human(diagnostics, color, &mut err);
+            let _ = writeln!(err, "error: {e}");
+        }
+        other => {
+            let _ = writeln!(err, "error: {other}");
+        }
+    }
+}
+
+fn read_stdin(name: &str) -> Result<Arc<SourceFile>, Error> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io {
+            path: name.to_string(),
+            source,
+        })?;
+    Ok(SourceFile::new(name, load::decode(name, bytes)?))
+}
+
+fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
+    let rules = Rules::new(args.rules.as_deref());
+    let mut paths = args.paths.clone();
+    let stdin_wanted = args.stdin || paths.iter().any(|p| p.as_os_str() == "-");
+    paths.retain(|p| p.as_os_str() != "-");
+    if paths.is_empty() && !stdin_wanted {
+        paths.push(PathBuf::from("."));
+    }
+    let (files, walk_problems) = walk::files(&paths);
+    let mut problems: Vec<Problem> = walk_problems
+        .into_iter()
+        .map(|(path, message)| Problem { path, message })
+        .collect();
+
+    let outcomes: Vec<Outcome> = files
+        .par_iter()
+        .map(|path| check_one(&rules, path))
+        .collect();
+    let mut report = Report::default();
+    let mut trouble = false;
+    if stdin_wanted {
+        let shown = args
+            .stdin_filename
+            .as_deref()
+            .map_or_else(|| "<stdin>".to_string(), load::display_path);
+        let at = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("stdin"));
+        let outcome = match read_stdin(&shown) {
+            Ok(file) => check_source(&rules, &at, file),
+            Err(e) => Outcome::Failed(e),
+        };
+        trouble |= collect(outcome, &mut report, &mut problems);
+    }
+    for outcome in outcomes {
+        trouble |= collect(outcome, &mut report, &mut problems);
+    }
+    for failure in rules.failures() {
+        trouble = true;
+        report_error(&failure, color);
+    }
+    for p in &problems {
+        trouble = true;
+        eprintln!("error: {}", p.message);
+    }
+    report.problems = problems;
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Short => Format::Short,
+        FormatArg::Json => Format::Json,
+    };
+    let style = Style {
+        color: use_color(color, io::stdout().is_terminal()),
+        quiet: args.quiet,
+    };
+    write_or_pipe_closed(emit::emit(format, &report, style, out))?;
+    let threshold = match args.deny {
+        None => Severity::Error,
+        Some(Deny::Warnings) => Severity::Warning,
+        Some(Deny::Notes) => Severity::Note,
+    };
+    Ok(if trouble {
+        TROUBLE
+    } else if report.diagnostics().any(|d| d.severity >= threshold) {
+        FINDINGS
+    } else {
+        0
+    })
+}
+
+/// What became of one file.
+enum Outcome {
+    Checked(FileReport),
+    /// Its rules file is broken; that is reported once, on its own.
+    RulesBroken,
+    Failed(Error),
+}
+
+fn check_source(rules: &Rules, at: &Path, file: Arc<SourceFile>) -> Outcome {
+    match rules.for_path(at) {
+        Ok(table) => {
+            let diagnostics = engine::check(&file, &table);
+            Outcome::Checked(FileReport { file, diagnostics })
+        }
+        Err(_) => Outcome::RulesBroken,
+    }
+}
+
+fn check_one(rules: &Rules, path: &Path) -> Outcome {
+    match load::read(path) {
+        Ok(file) => check_source(rules, path, file),
+        Err(e) => Outcome::Failed(e),
+    }
+}
+
+/// Adds an outcome to the report; true if it was trouble.
+fn collect(outcome: Outcome, report: &mut Report, problems: &mut Vec<Problem>) -> bool {
+    match outcome {
+        Outcome::Checked(r) => {
+            report.files.push(r);
+            false
+        }
+        Outcome::RulesBroken => true,
+        Outcome::Failed(e) => {
+            let path = match &e {
+                Error::Io { path, .. }
+                | Error::NotUtf8 { path, .. }
+                | Error::Rules { path, .. } => path.clone(),
+            };
+            problems.push(Problem {
+                path,
+                message: e.to_string(),
+            });
+            true
+        }
+    }
+}
+
+/// A reader that closed the pipe (`numcheck … | head`) is not an error.
+fn write_or_pipe_closed(r: io::Result<()>) -> io::Result<()> {
+    match r {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn extract(args: ExtractArgs, out: &mut dyn Write) -> Result<u8> {
+    let rules = Rules::new(args.rules.as_deref());
+    let stdin = args.file.as_os_str() == "-";
+    let file = if stdin {
+        read_stdin("<stdin>")
+    } else {
+        load::read(&args.file)
+    };
+    let file = match file {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(TROUBLE);
+        }
+    };
+    let table = match rules.for_path(if stdin {
+        Path::new("stdin")
+    } else {
+        &args.file
+    }) {
+        Ok(t) => t,
+        Err(e) => {
+            report_error(&e, ColorWhen::Auto);
+            return Ok(TROUBLE);
+        }
+    };
+    let listing = numcheck::listing::list(&file, &table);
+    let written = match args.format {
+        ExtractFormat::Json => numcheck::listing::write_json(&listing, out),
+        ExtractFormat::Human => numcheck::listing::write_human(&listing, out),
+    };
+    write_or_pipe_closed(written)?;
+    Ok(0)
+}
+
+fn explain(args: ExplainArgs, out: &mut dyn Write) -> Result<u8> {
+    if args.list || args.code.is_none() {
+        for m in checks::ALL {
+            writeln!(
+                out,
+                "{}  {:<26} {:<8} {}",
+                m.code,
+                m.name,
+                m.severity.as_str(),
+                m.summary
+            )?;
+        }
+        return Ok(0);
+    }
+    let code = args.code.unwrap_or_default();
+    match checks::find(&code) {
+        Some(m) => {
+            writeln!(out, "# {} {}: {}\n", m.code, m.name, m.summary)?;
+            writeln!(out, "Default severity: {}\n", m.severity.as_str())?;
+            write!(out, "{}", m.explanation())?;
+            Ok(0)
+        }
+        None => {
+            eprintln!("error: no check `{code}`; `numcheck explain --list` lists them");
+            Ok(TROUBLE)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Which rules apply to a file: `--rules`, or the nearest `numcheck.toml`
+//! or `rules.toml` in its directory or above. Each rules file is read and
+//! validated once per run, however many documents use it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::error::Error;
+use crate::facts::{self, FactTable};
+use crate::load;
+
+/// The names looked for, nearest directory first, in this order.
+pub const NAMES: &[&str] = &["numcheck.toml", "rules.toml"];
+
+/// Reads and validates one rules file.
+pub fn load_rules(path: &Path) -> Result<FactTable, Error> {
+    let name = load::display_path(path);
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: name.clone(),
+        source,
+    })?;
+    let text = load::decode(&name, bytes)?;
+    facts::load_str(&name, &text).map_err(|diagnostics| Error::Rules {
+        path: name,
+        diagnostics,
+    })
+}
+
+type Loaded = Result<Arc<FactTable>, Arc<Error>>;
+
+/// Finds and caches rules for many files, from many threads.
+pub struct Rules {
+    fixed: Option<Loaded>,
+    by_dir: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    by_file: Mutex<HashMap<PathBuf, Loaded>>,
+    empty: Arc<FactTable>,
+}
+
+impl Rules {
+    /// Rules from `--rules`, or discovered per file when `None`.
+    pub fn new(fixed: Option<&Path>) -> Rules {
+        Rules {
+            fixed: fixed.map(|p| load_rules(p).map(Arc::new).map_err(Arc::new)),
+            by_dir: Mutex::default(),
+            by_file: Mutex::default(),
+            empty: Arc::new(FactTable::empty()),
+        }
+    }
+
+    /// The rules file for a document at `path`, if any.
+    fn locate(&self, path: &Path) -> Option<PathBuf> {
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let mut dir = abs.parent()?.to_path_buf();
+        let mut seen = Vec::new();
+        let found = loop {
+            if let Some(hit) = self
+                .by_dir
+                .lock()
+                .map(|m| m.get(&dir).cloned())
+                .ok()
+                .flatten()
+            {
+                break hit;
+            }
+            seen.push(dir.clone());
+            if let Some(hit) = NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
+                break Some(hit);
+            }
+            if !dir.pop() {
+                break None;
+            }
+        };
+        if let Ok(mut m) = self.by_dir.lock() {
+            for d in seen {
+                m.insert(d, found.clone());
+            }
+        }
+        found
+    }
+
+    /// The table for a document at `path` (stdin: the working directory).
+    pub fn for_path(&self, path: &Path) -> Loaded {
+        if let Some(fixed) = &self.fixed {
+            return fixed.clone();
+        }
+        let Some(rules) = self.locate(path) else {
+            return Ok(Arc::clone(&self.empty));
+        };
+        let mut cache = self.by_file.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(rules.clone())
+            .or_insert_with(|| load_rules(&rules).map(Arc::new).map_err(Arc::new))
+            .clone()
+    }
+
+    /// Every rules file that failed to load, once each.
+    pub fn failures(&self) -> Vec<Arc<Error>> {
+        let mut out: Vec<Arc<Error>> = Vec::new();
+        if let Some(Err(e)) = &self.fixed {
+            out.push(Arc::clone(e));
+        }
+        if let Ok(cache) = self.by_file.lock() {
+            let mut errs: Vec<(&PathBuf, &Arc<Error>)> = cache
+                .iter()
+                .filter_map(|(p, r)| r.as_ref().err().map(|e| (p, e)))
+                .collect();
+            errs.sort_by_key(|(p, _)| p.to_path_buf());
+            out.extend(errs.into_iter().map(|(_, e)| Arc::clone(e)));
+        }
+        out
+    }
+}

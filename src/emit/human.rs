@@ -1,0 +1,87 @@
+//! Compiler-style diagnostics through codespan-reporting: the claim, the
+//! fact's line in rules.toml, the canonical value and the fix.
+
+use std::io::{self, Write};
+
+use codespan_reporting::diagnostic::{
+    Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity,
+};
+use codespan_reporting::term::{self, Config, termcolor::Ansi};
+
+use super::{Report, Style};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Files;
+
+fn severity(s: Severity) -> CsSeverity {
+    match s {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Note => CsSeverity::Note,
+    }
+}
+
+fn to_codespan<'a>(d: &'a Diagnostic, files: &mut Files<'a>) -> CsDiagnostic<usize> {
+    let mut labels = vec![
+        CsLabel::primary(files.id(&d.primary.file), d.primary.span.range())
+            .with_message(&d.primary.message),
+    ];
+    for l in &d.secondary {
+        labels.push(CsLabel::secondary(files.id(&l.file), l.span.range()).with_message(&l.message));
+    }
+    let mut notes = d.notes.clone();
+    if let Some(help) = &d.help {
+        notes.push(format!("help: {help}"));
+    }
+    CsDiagnostic::new(severity(d.severity))
+        .with_code(format!("{}/{}", d.code, d.name))
+        .with_message(&d.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+pub fn render(diagnostics: &[Diagnostic], color: bool, w: &mut dyn Write) -> io::Result<()> {
+    let config = Config::default();
+    for d in diagnostics {
+        let mut files = Files::new();
+        let cs = to_codespan(d, &mut files);
+        let result = if color {
+            term::emit_to_write_style(&mut Ansi::new(&mut *w), &config, &files, &cs)
+        } else {
+            term::emit_to_io_write(&mut *w, &config, &files, &cs)
+        };
+        result.map_err(|e| match e {
+            codespan_reporting::files::Error::Io(io) => io,
+            other => io::Error::other(other.to_string()),
+        })?;
+    }
+    Ok(())
+}
+
+pub fn emit(report: &Report, style: Style, w: &mut dyn Write) -> io::Result<()> {
+    for f in &report.files {
+        render(&f.diagnostics, style.color, w)?;
+    }
+    if style.quiet || report.files.is_empty() && !report.problems.is_empty() {
+        return Ok(());
+    }
+    let count = |s: Severity| report.diagnostics().filter(|d| d.severity == s).count();
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let files = report.files.len();
+    if errors + warnings + notes == 0 {
+        writeln!(w, "No findings in {}.", plural(files, "file"))
+    } else {
+        writeln!(
+            w,
+            "Found {}, {} and {} in {}.",
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            plural(notes, "note"),
+            plural(files, "file")
+        )
+    }
+}

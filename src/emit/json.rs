@@ -1,0 +1,109 @@
+//! Versioned JSON (docs/json.md). Fields may be added; none is ever renamed
+//! or removed while `version` is 1. Offsets are bytes into the original
+//! file; lines and columns are 1-based, columns in Unicode scalar values.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Report;
+use crate::diagnostic::{Diagnostic, Label};
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    findings: Vec<Finding<'a>>,
+    errors: Vec<Error<'a>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Position<'a> {
+    pub path: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl<'a> Position<'a> {
+    pub(crate) fn of(label: &'a Label) -> Position<'a> {
+        let start = label.file.line_col(label.span.start);
+        let end = label.file.line_col(label.span.end);
+        Position {
+            path: label.file.name(),
+            start: label.span.start,
+            end: label.span.end,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RelatedLabel<'a> {
+    #[serde(flatten)]
+    position: Position<'a>,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    #[serde(flatten)]
+    position: Position<'a>,
+    code: &'a str,
+    name: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    fact: Option<&'a str>,
+    notes: &'a [String],
+    help: Option<&'a str>,
+    related: Vec<RelatedLabel<'a>>,
+}
+
+#[derive(Serialize)]
+struct Error<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+fn finding(d: &Diagnostic) -> Finding<'_> {
+    Finding {
+        position: Position::of(&d.primary),
+        code: d.code,
+        name: d.name,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        fact: d.fact.as_deref(),
+        notes: &d.notes,
+        help: d.help.as_deref(),
+        related: d
+            .secondary
+            .iter()
+            .map(|l| RelatedLabel {
+                position: Position::of(l),
+                message: &l.message,
+            })
+            .collect(),
+    }
+}
+
+pub fn emit(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    let out = Output {
+        version: 1,
+        findings: report.diagnostics().map(finding).collect(),
+        errors: report
+            .problems
+            .iter()
+            .map(|p| Error {
+                path: &p.path,
+                message: &p.message,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &out)?;
+    writeln!(w)
+}

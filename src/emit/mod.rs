@@ -1,0 +1,68 @@
+//! Every output format, from one list of diagnostics. Emitters write to the
+//! writer they are given; nothing else in the library prints.
+
+mod human;
+mod json;
+mod short;
+
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceFile;
+
+/// The output formats of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Short,
+    Json,
+}
+
+/// The findings of one checked file.
+#[derive(Debug)]
+pub struct FileReport {
+    pub file: Arc<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A file that could not be checked, and why.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+/// Everything one run found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub files: Vec<FileReport>,
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.files.iter().flat_map(|f| f.diagnostics.iter())
+    }
+}
+
+/// How to write the report.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+    /// Leave out the summary line.
+    pub quiet: bool,
+}
+
+pub fn emit(format: Format, report: &Report, style: Style, w: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Human => human::emit(report, style, w),
+        Format::Short => short::emit(report, w),
+        Format::Json => json::emit(report, w),
+    }
+}
+
+/// Renders diagnostics as codespan-reporting does, for rules-file errors.
+pub fn render_human(diagnostics: &[Diagnostic], color: bool, w: &mut dyn Write) -> io::Result<()> {
+    human::render(diagnostics, color, w)
+}

@@ -1,0 +1,802 @@
+//! From rules.toml text to a [`FactTable`], or to diagnostics that point at
+//! every line that is wrong.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use super::pattern::Pattern;
+use super::raw::{RawDirection, RawFact, RawRelation, RawRules, RawValue, S};
+use super::{Fact, FactId, FactTable, Measure, Relation, Role, Story, Tolerance};
+use crate::checks::Meta;
+use crate::checks::config::{RULES_REFERENCE, RULES_SCHEMA, RULES_SYNTAX, RULES_VALUE};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::extract::{self, Approx, Currency, DateParts, Kind, Period, Unit};
+use crate::source::{SourceFile, Span};
+
+/// Longest string a rules file may hold in one value; longer ones are
+/// rejected so that no phrase or keyword can make matching slow.
+const MAX_STRING: usize = 200;
+
+/// Reads a rules file's text. `name` is how diagnostics name the file.
+pub fn load_str(name: &str, text: &str) -> Result<FactTable, Vec<Diagnostic>> {
+    let file = SourceFile::new(name, text);
+    let mut cx = Loader {
+        file: Arc::clone(&file),
+        errors: Vec::new(),
+    };
+    let raw: RawRules = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            // Syntax if it is not TOML at all; schema if it is TOML of the wrong shape.
+            let meta = if text.parse::<toml::Table>().is_err() {
+                &RULES_SYNTAX
+            } else {
+                &RULES_SCHEMA
+            };
+            let span = e.span().map_or(Span::new(0, 0), Span::from);
+            let message = e.message().trim_end().to_string();
+            cx.error(meta, span, message, "here");
+            return Err(cx.errors);
+        }
+    };
+    let table = cx.build(raw);
+    if cx.errors.is_empty() {
+        Ok(table)
+    } else {
+        Err(cx.errors)
+    }
+}
+
+/// A value as read: the number, and the measure, period and qualifier written with it.
+type ReadValue = (Decimal, Option<Measure>, Option<Period>, Option<Approx>);
+
+struct Loader {
+    file: Arc<SourceFile>,
+    errors: Vec<Diagnostic>,
+}
+
+fn span_of<T>(s: &Spanned<T>) -> Span {
+    Span::from(s.span())
+}
+
+/// A fact as read, before references between facts are resolved.
+struct Draft {
+    fact: Fact,
+    raw: RawFact,
+}
+
+impl Loader {
+    fn error(
+        &mut self,
+        meta: &'static Meta,
+        span: Span,
+        message: impl Into<String>,
+        label: &str,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::new(
+            meta,
+            Severity::Error,
+            message,
+            Label::new(&self.file, span, label),
+        );
+        self.errors.push(d);
+        self.errors.last_mut().expect("just pushed")
+    }
+
+    fn build(&mut self, raw: RawRules) -> FactTable {
+        if let Some(v) = &raw.version
+            && *v.get_ref() != 1 {
+                self.error(
+                    &RULES_VALUE,
+                    span_of(v),
+                    format!("unsupported rules version {}", v.get_ref()),
+                    "expected 1",
+                );
+            }
+        let mut stories = self.stories(&raw);
+        let mut drafts = Vec::new();
+        let mut fact_ids: HashMap<String, (FactId, Span)> = HashMap::new();
+        for f in raw.fact {
+            let f = f.into_inner();
+            let id_span = span_of(&f.id);
+            let id = f.id.get_ref().clone();
+            if let Some((_, first)) = fact_ids.get(&id) {
+                let first = *first;
+                let file = Arc::clone(&self.file);
+                self.error(
+                    &RULES_REFERENCE,
+                    id_span,
+                    format!("fact `{id}` is defined twice"),
+                    "second definition",
+                )
+                .secondary
+                .push(Label::new(&file, first, "first defined here"));
+                continue;
+            }
+            let story = self.story_of(f.story.as_ref(), &stories, id_span);
+            if let Some(fact) = self.fact(f.id.get_ref(), &f, story) {
+                fact_ids.insert(id, (drafts.len(), id_span));
+                drafts.push(Draft { fact, raw: f });
+            }
+        }
+        self.link(&mut drafts, &fact_ids);
+        let mut facts: Vec<Fact> = Vec::with_capacity(drafts.len());
+        let mut raws = Vec::with_capacity(drafts.len());
+        for d in drafts {
+            facts.push(d.fact);
+            raws.push(d.raw);
+        }
+        let (relations, relation_phrases) = self.relations(&raw.relation, &stories, &fact_ids);
+        let derived = derive_counts(&mut facts);
+        for (i, f) in facts.iter().enumerate() {
+            stories[f.story].facts.push(i);
+        }
+        for (i, r) in relations.iter().enumerate() {
+            stories[r.story].relations.push(i);
+        }
+        self.phrases(&mut stories, &facts, &raws, &derived);
+        for (ri, phrases) in relation_phrases.iter().enumerate() {
+            let story = &mut stories[relations[ri].story];
+            for s in phrases {
+                self.add_phrase(story, s, false, Role::Relation(ri));
+            }
+        }
+        FactTable {
+            file: Arc::clone(&self.file),
+            stories,
+            facts,
+            relations,
+        }
+    }
+
+    fn check_len(&mut self, s: &S<String>) {
+        if s.get_ref().len() > MAX_STRING {
+            self.error(
+                &RULES_VALUE,
+                span_of(s),
+                format!("this string is longer than {MAX_STRING} bytes"),
+                "too long",
+            );
+        }
+    }
+
+    fn stories(&mut self, raw: &RawRules) -> Vec<Story> {
+        let mut out: Vec<Story> = Vec::new();
+        for s in &raw.story {
+            let s = s.get_ref();
+            let id = s.id.get_ref();
+            self.check_len(&s.id);
+            if out.iter().any(|o| o.id == *id) {
+                self.error(
+                    &RULES_REFERENCE,
+                    span_of(&s.id),
+                    format!("story `{id}` is defined twice"),
+                    "second definition",
+                );
+                continue;
+            }
+            let mut keywords = Vec::new();
+            for k in &s.keywords {
+                self.check_len(k);
+                if k.get_ref().trim().is_empty() {
+                    self.error(
+                        &RULES_VALUE,
+                        span_of(k),
+                        "a keyword cannot be empty",
+                        "empty",
+                    );
+                } else {
+                    keywords.push(k.get_ref().trim().to_string());
+                }
+            }
+            let keyword_finder = if keywords.is_empty() {
+                None
+            } else {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&keywords)
+                    .ok()
+            };
+            let date = s.date.as_ref().and_then(|d| self.date(d));
+            out.push(Story {
+                id: id.clone(),
+                title: s.title.clone(),
+                date,
+                keywords,
+                keyword_finder,
+                facts: Vec::new(),
+                relations: Vec::new(),
+                matcher: Default::default(),
+                roles: Vec::new(),
+            });
+        }
+        if out.is_empty() {
+            out.push(Story {
+                id: "default".into(),
+                title: None,
+                date: None,
+                keywords: Vec::new(),
+                keyword_finder: None,
+                facts: Vec::new(),
+                relations: Vec::new(),
+                matcher: Default::default(),
+                roles: Vec::new(),
+            });
+        }
+        out
+    }
+
+    fn date(&mut self, d: &S<toml::value::Datetime>) -> Option<DateParts> {
+        match d.get_ref().date {
+            Some(date) => Some(DateParts {
+                year: i16::try_from(date.year).ok(),
+                month: Some(date.month),
+                day: Some(date.day),
+            }),
+            None => {
+                self.error(
+                    &RULES_VALUE,
+                    span_of(d),
+                    "a story's date must be a calendar date",
+                    "expected e.g. 2022-12-22",
+                );
+                None
+            }
+        }
+    }
+
+    fn story_of(&mut self, story: Option<&S<String>>, stories: &[Story], at: Span) -> usize {
+        match story {
+            Some(s) => match stories.iter().position(|st| st.id == *s.get_ref()) {
+                Some(i) => i,
+                None => {
+                    let known: Vec<&str> = stories.iter().map(|s| s.id.as_str()).collect();
+                    self.error(
+                        &RULES_REFERENCE,
+                        span_of(s),
+                        format!("no story `{}`", s.get_ref()),
+                        "unknown story",
+                    )
+                    .notes
+                    .push(format!("stories defined: {}", known.join(", ")));
+                    0
+                }
+            },
+            None if stories.len() > 1 => {
+                self.error(
+                    &RULES_REFERENCE,
+                    at,
+                    "with several stories, each fact must say `story = \"…\"`",
+                    "which story?",
+                );
+                0
+            }
+            None => 0,
+        }
+    }
+
+    fn fact(&mut self, id: &str, f: &RawFact, story: usize) -> Option<Fact> {
+        let Some(value) = &f.value else {
+            self.error(
+                &RULES_SCHEMA,
+                span_of(&f.id),
+                format!("fact `{id}` has no `value`"),
+                "this fact",
+            )
+            .help = Some("add e.g. `value = 50_000` or `value = \"$100 million\"`".into());
+            return None;
+        };
+        let (mut v, mut measure, mut per, mut qualifier) = self.value(value)?;
+        if let Some(u) = &f.unit {
+            match parse_unit(u.get_ref()) {
+                Some(m) => {
+                    let conflict = match (measure, m) {
+                        (Some(Measure::Money(a)), Measure::Money(b)) => a != b,
+                        (Some(a), b) => std::mem::discriminant(&a) != std::mem::discriminant(&b),
+                        (None, _) => false,
+                    };
+                    if conflict {
+                        self.error(
+                            &RULES_VALUE,
+                            span_of(u),
+                            format!("unit `{}` disagrees with the value", u.get_ref()),
+                            "this unit",
+                        );
+                    }
+                    measure = Some(m);
+                }
+                None => measure = measure.or(Some(Measure::Count)),
+            }
+        }
+        let measure = measure.unwrap_or(Measure::Count);
+        let unit_label = match (&f.unit, measure) {
+            (_, Measure::Money(c)) => c.code().to_string(),
+            (_, Measure::Percent) => "percent".to_string(),
+            (Some(u), Measure::Count) => u.get_ref().clone(),
+            (None, Measure::Count) => "count".to_string(),
+        };
+        if let Some(p) = &f.per {
+            match Period::parse(p.get_ref()) {
+                Some(x) => per = Some(x),
+                None => {
+                    self.error(
+                        &RULES_VALUE,
+                        span_of(p),
+                        format!("`{}` is not a period", p.get_ref()),
+                        "unknown period",
+                    )
+                    .help = Some("use hour, day, week, month, quarter or year".into());
+                }
+            }
+        }
+        if let Some(q) = &f.qualifier {
+            match Approx::parse(q.get_ref()) {
+                Some(a) => qualifier = Some(a),
+                None => self.bad_qualifier(q),
+            }
+        }
+        let mut accept = Vec::new();
+        for a in &f.accept {
+            match Approx::parse(a.get_ref()) {
+                Some(x) => accept.push(x),
+                None => self.bad_qualifier(a),
+            }
+        }
+        let tolerance = match &f.tolerance {
+            None => Tolerance::Absolute(Decimal::ZERO),
+            Some(t) => self.tolerance(t)?,
+        };
+        if v.is_sign_negative() {
+            self.error(
+                &RULES_VALUE,
+                span_of(value),
+                "a fact's value cannot be negative",
+                "negative",
+            );
+            v = v.abs();
+        }
+        if measure == Measure::Percent && f.per.is_some() {
+            self.error(
+                &RULES_VALUE,
+                span_of(f.per.as_ref()?),
+                "a percentage has no period",
+                "remove this",
+            );
+        }
+        for list in [&f.terms, &f.context, &f.templates, &f.parts] {
+            for s in list {
+                self.check_len(s);
+            }
+        }
+        let binds = !f.terms.is_empty()
+            || !f.templates.is_empty()
+            || !f.context.is_empty()
+            || !f.parts.is_empty()
+            || f.of.is_some()
+            || f.direction
+                .as_ref()
+                .is_some_and(|d| !d.right.is_empty() || !d.wrong.is_empty());
+        if !binds {
+            self.error(&RULES_VALUE, span_of(&f.id), format!("nothing can bind to fact `{id}`"), "this fact")
+                .help = Some("give it `terms` (the nouns that name it), `context` words, `templates`, or `parts`".into());
+        }
+        let name = f.terms.first().map_or_else(
+            || id.to_string(),
+            |t| t.get_ref().replace("**", "").replace('*', ""),
+        );
+        Some(Fact {
+            id: id.to_string(),
+            name,
+            story,
+            span: span_of(value),
+            measure,
+            unit_label,
+            value: v,
+            per,
+            qualifier,
+            accept,
+            tolerance,
+            attribution: f.attribution.clone(),
+            source: f.source.clone(),
+            has_context: !f.context.is_empty(),
+            parts: Vec::new(),
+            part_of: None,
+            of: None,
+            shares: Vec::new(),
+            derived: None,
+            right_words: f.direction.as_ref().map_or_else(Vec::new, |d| {
+                d.right.iter().map(|w| w.get_ref().clone()).collect()
+            }),
+        })
+    }
+
+    fn bad_qualifier(&mut self, q: &S<String>) {
+        self.error(
+            &RULES_VALUE,
+            span_of(q),
+            format!("`{}` is not a qualifier", q.get_ref()),
+            "unknown qualifier",
+        )
+        .help = Some("use about, nearly, more than, fewer than, at least, at most or up to".into());
+    }
+
+    /// A value as a number or as a figure in words: "$100 million", "90%".
+    fn value(
+        &mut self,
+        v: &S<RawValue>,
+    ) -> Option<ReadValue> {
+        let span = span_of(v);
+        match v.get_ref() {
+            RawValue::Int(i) => Some((Decimal::from(*i), None, None, None)),
+            RawValue::Float(f) => match f.to_string().parse::<Decimal>() {
+                Ok(d) => Some((d, None, None, None)),
+                Err(_) => {
+                    self.error(&RULES_VALUE, span, "this number is out of range", "here");
+                    None
+                }
+            },
+            RawValue::Text(t) => {
+                let found: Vec<_> = extract::extract(t)
+                    .into_iter()
+                    .filter(|q| matches!(q.kind, Kind::Count | Kind::Money | Kind::Percent))
+                    .collect();
+                if t.len() > MAX_STRING || found.len() != 1 {
+                    self.error(
+                        &RULES_VALUE,
+                        span,
+                        format!("cannot read `{t}` as one figure"),
+                        "not a figure",
+                    )
+                    .help = Some(
+                        "write a number (`50_000`) or one figure (`\"$100 million\"`, `\"90%\"`)"
+                            .into(),
+                    );
+                    return None;
+                }
+                let q = &found[0];
+                let measure = match q.unit {
+                    Some(Unit::Currency(c)) => Some(Measure::Money(c)),
+                    Some(Unit::Percent) => Some(Measure::Percent),
+                    _ => None,
+                };
+                Some((
+                    q.value,
+                    measure,
+                    q.per.map(|p| p.0),
+                    q.qualifier.map(|a| a.approx),
+                ))
+            }
+        }
+    }
+
+    fn tolerance(&mut self, t: &S<RawValue>) -> Option<Tolerance> {
+        let bad = |this: &mut Self| {
+            this.error(
+                &RULES_VALUE,
+                span_of(t),
+                "a tolerance is a number or a percentage such as \"5%\"",
+                "here",
+            );
+            None
+        };
+        let parsed = match t.get_ref() {
+            RawValue::Int(i) => Tolerance::Absolute(Decimal::from(*i)),
+            RawValue::Float(f) => match f.to_string().parse() {
+                Ok(d) => Tolerance::Absolute(d),
+                Err(_) => return bad(self),
+            },
+            RawValue::Text(s) => {
+                let s = s.trim();
+                match s.strip_suffix('%') {
+                    Some(p) => match extract::parse_number(p.trim()) {
+                        Some(d) => Tolerance::Relative(d / Decimal::from(100)),
+                        None => return bad(self),
+                    },
+                    None => match extract::parse_number(s) {
+                        Some(d) => Tolerance::Absolute(d),
+                        None => return bad(self),
+                    },
+                }
+            }
+        };
+        match parsed {
+            Tolerance::Absolute(d) | Tolerance::Relative(d) if d.is_sign_negative() => bad(self),
+            ok => Some(ok),
+        }
+    }
+
+    /// Resolves `parts` and `of` now that every fact has an index.
+    fn link(&mut self, drafts: &mut [Draft], ids: &HashMap<String, (FactId, Span)>) {
+        for i in 0..drafts.len() {
+            let parts: Vec<S<String>> = drafts[i].raw.parts.clone();
+            for p in &parts {
+                let Some(&(j, _)) = self.resolve(p, ids) else {
+                    continue;
+                };
+                if j == i || drafts[j].fact.story != drafts[i].fact.story {
+                    self.error(
+                        &RULES_REFERENCE,
+                        span_of(p),
+                        "a part must be another fact of the same story",
+                        "here",
+                    );
+                    continue;
+                }
+                if std::mem::discriminant(&drafts[j].fact.measure)
+                    != std::mem::discriminant(&drafts[i].fact.measure)
+                {
+                    self.error(
+                        &RULES_VALUE,
+                        span_of(p),
+                        "a part must measure the same thing as its total",
+                        "different unit",
+                    );
+                    continue;
+                }
+                if drafts[j].fact.part_of.is_some() {
+                    self.error(
+                        &RULES_REFERENCE,
+                        span_of(p),
+                        format!("`{}` is already a part of another fact", p.get_ref()),
+                        "here",
+                    );
+                    continue;
+                }
+                drafts[j].fact.part_of = Some(i);
+                drafts[i].fact.parts.push(j);
+            }
+            if let Some(of) = drafts[i].raw.of.clone() {
+                let Some(&(j, _)) = self.resolve(&of, ids) else {
+                    continue;
+                };
+                if drafts[i].fact.measure != Measure::Percent {
+                    self.error(
+                        &RULES_VALUE,
+                        span_of(&of),
+                        "only a percentage can be `of` another fact",
+                        "here",
+                    )
+                    .help = Some("set `unit = \"percent\"` or write the value as \"90%\"".into());
+                } else if j == i || drafts[j].fact.measure == Measure::Percent {
+                    self.error(
+                        &RULES_VALUE,
+                        span_of(&of),
+                        "a percentage must be of a count or an amount",
+                        "here",
+                    );
+                } else {
+                    drafts[i].fact.of = Some(j);
+                    drafts[j].fact.shares.push(i);
+                }
+            }
+        }
+        // A part of itself through others would loop forever in binding.
+        for i in 0..drafts.len() {
+            let mut cur = drafts[i].fact.part_of;
+            let mut steps = 0;
+            while let Some(c) = cur {
+                steps += 1;
+                if c == i || steps > drafts.len() {
+                    let span = span_of(&drafts[i].raw.id);
+                    self.error(
+                        &RULES_REFERENCE,
+                        span,
+                        "this fact is a part of itself",
+                        "cycle in `parts`",
+                    );
+                    drafts[i].fact.part_of = None;
+                    break;
+                }
+                cur = drafts[c].fact.part_of;
+            }
+        }
+    }
+
+    fn resolve<'m>(
+        &mut self,
+        r: &S<String>,
+        ids: &'m HashMap<String, (FactId, Span)>,
+    ) -> Option<&'m (FactId, Span)> {
+        let found = ids.get(r.get_ref());
+        if found.is_none() {
+            self.error(
+                &RULES_REFERENCE,
+                span_of(r),
+                format!("no fact `{}`", r.get_ref()),
+                "unknown fact",
+            );
+        }
+        found
+    }
+
+    /// The relations, and the phrases of each.
+    fn relations(
+        &mut self,
+        raw: &[S<RawRelation>],
+        stories: &[Story],
+        ids: &HashMap<String, (FactId, Span)>,
+    ) -> (Vec<Relation>, Vec<Vec<S<String>>>) {
+        let mut out: Vec<Relation> = Vec::new();
+        let mut phrases = Vec::new();
+        for r in raw {
+            let r = r.get_ref();
+            self.check_len(&r.id);
+            if out.iter().any(|o| o.id == *r.id.get_ref()) {
+                self.error(
+                    &RULES_REFERENCE,
+                    span_of(&r.id),
+                    format!("relation `{}` is defined twice", r.id.get_ref()),
+                    "second definition",
+                );
+                continue;
+            }
+            let story = self.story_of(r.story.as_ref(), stories, span_of(&r.id));
+            if r.phrases.is_empty() {
+                self.error(
+                    &RULES_SCHEMA,
+                    span_of(&r.id),
+                    "a relation needs `phrases`",
+                    "this relation",
+                );
+            }
+            if r.applies_to.is_empty() && r.excludes.is_empty() {
+                self.error(
+                    &RULES_SCHEMA,
+                    span_of(&r.id),
+                    "a relation needs `applies_to` or `excludes`",
+                    "this relation",
+                )
+                .help = Some(
+                    "`applies_to` lists the facts it is true of; `excludes` those it is false of"
+                        .into(),
+                );
+            }
+            let resolve_all = |list: &[S<String>], this: &mut Self| -> Vec<FactId> {
+                list.iter()
+                    .filter_map(|x| this.resolve(x, ids).map(|(i, _)| *i))
+                    .collect()
+            };
+            let applies_to = resolve_all(&r.applies_to, self);
+            let excludes = resolve_all(&r.excludes, self);
+            out.push(Relation {
+                id: r.id.get_ref().clone(),
+                story,
+                span: span_of(&r.id),
+                says: r.says.clone().unwrap_or_else(|| {
+                    r.phrases.first().map_or_else(
+                        || r.id.get_ref().clone(),
+                        |p| p.get_ref().replace("**", "…").replace('*', "…"),
+                    )
+                }),
+                applies_to,
+                excludes,
+            });
+            phrases.push(r.phrases.clone());
+        }
+        (out, phrases)
+    }
+
+    fn add_phrase(&mut self, story: &mut Story, s: &S<String>, template: bool, role: Role) {
+        self.check_len(s);
+        match Pattern::compile(s.get_ref(), template) {
+            Ok(p) => {
+                story.matcher.add(p);
+                story.roles.push(role);
+            }
+            Err(why) => {
+                self.error(
+                    &RULES_VALUE,
+                    span_of(s),
+                    format!("bad phrase `{}`: {why}", s.get_ref()),
+                    "here",
+                );
+            }
+        }
+    }
+
+    /// Compiles every fact's phrases into its story's matcher.
+    fn phrases(
+        &mut self,
+        stories: &mut [Story],
+        facts: &[Fact],
+        raws: &[RawFact],
+        derived: &[(FactId, FactId)],
+    ) {
+        for (i, raw) in raws.iter().enumerate() {
+            let story = &mut stories[facts[i].story];
+            for s in &raw.terms {
+                self.add_phrase(story, s, false, Role::Term(i));
+            }
+            for s in &raw.context {
+                self.add_phrase(story, s, false, Role::Context(i));
+            }
+            for s in &raw.templates {
+                self.add_phrase(story, s, true, Role::Template(i));
+            }
+            if let Some(RawDirection { right, wrong }) = &raw.direction {
+                for s in right {
+                    self.add_phrase(story, s, false, Role::Right(i));
+                }
+                for s in wrong {
+                    self.add_phrase(story, s, false, Role::Wrong(i));
+                }
+            }
+        }
+        // A derived count is named by its share's terms and found in its base's context.
+        for &(d, _) in derived {
+            let (share, base) = facts[d].derived.expect("derived facts carry their sources");
+            let story = &mut stories[facts[d].story];
+            for s in &raws[share].terms {
+                self.add_phrase(story, s, false, Role::Term(d));
+            }
+            for s in &raws[base].context {
+                self.add_phrase(story, s, false, Role::Context(d));
+            }
+        }
+    }
+}
+
+/// For every share of a count ("90% of the 1,000 killed were convicts"), the
+/// count it implies (900), so that a stated count can be checked against it.
+fn derive_counts(facts: &mut Vec<Fact>) -> Vec<(FactId, FactId)> {
+    let mut out = Vec::new();
+    let n = facts.len();
+    for s in 0..n {
+        let Some(b) = facts[s].of else { continue };
+        let share = facts[s].value / Decimal::from(100);
+        let base = &facts[b];
+        let value = base.value * share;
+        let tolerance = base.tolerance_amount() * share
+            + base.value * facts[s].tolerance_amount() / Decimal::from(100);
+        let attribution = match (&facts[s].attribution, &base.attribution) {
+            (Some(a), _) | (None, Some(a)) => Some(a.clone()),
+            _ => None,
+        };
+        let d = Fact {
+            id: format!("{}~count", facts[s].id),
+            name: facts[s].name.clone(),
+            story: facts[s].story,
+            span: facts[s].span,
+            measure: base.measure,
+            unit_label: base.unit_label.clone(),
+            value,
+            per: base.per,
+            qualifier: base.qualifier,
+            accept: base.accept.clone(),
+            tolerance: Tolerance::Absolute(tolerance),
+            attribution,
+            source: facts[s].source.clone(),
+            has_context: base.has_context,
+            parts: Vec::new(),
+            part_of: None,
+            of: None,
+            shares: Vec::new(),
+            derived: Some((s, b)),
+            right_words: Vec::new(),
+        };
+        out.push((facts.len(), s));
+        facts.push(d);
+    }
+    out
+}
+
+/// A unit name: a currency code or symbol, "percent", or what a count counts.
+fn parse_unit(u: &str) -> Option<Measure> {
+    let t = u.trim();
+    match t {
+        "%" | "percent" | "per cent" | "pct" => return Some(Measure::Percent),
+        "$" => return Some(Measure::Money(Currency::USD)),
+        "£" => return Some(Measure::Money(Currency::GBP)),
+        "€" => return Some(Measure::Money(Currency::EUR)),
+        _ => {}
+    }
+    if t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase()) {
+        return Currency::parse(t).map(Measure::Money);
+    }
+    None
+}

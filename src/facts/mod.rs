@@ -1,0 +1,231 @@
+//! The canonical fact table: rules.toml read and validated.
+//!
+//! [`raw`] is the file as written; [`load`] checks it and builds a
+//! [`FactTable`], reporting every problem as a diagnostic that points at the
+//! offending TOML. Nothing here reads prose: binding asks the table.
+
+mod load;
+pub mod pattern;
+mod raw;
+mod render;
+
+use std::sync::Arc;
+
+use aho_corasick::AhoCorasick;
+use rust_decimal::Decimal;
+
+use crate::extract::{Approx, Currency, DateParts, Period};
+use crate::source::{SourceFile, Span};
+pub use load::load_str;
+pub use pattern::Matcher;
+pub use render::{format_number, format_value};
+
+pub type FactId = usize;
+pub type RelationId = usize;
+
+/// What a fact measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// A number of things; the label names them ("person").
+    Count,
+    Money(Currency),
+    Percent,
+}
+
+/// How far a figure may be from the canonical value and still agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tolerance {
+    Absolute(Decimal),
+    /// A fraction of the canonical value: 0.05 for "5%".
+    Relative(Decimal),
+}
+
+impl Tolerance {
+    pub fn amount(self, value: Decimal) -> Decimal {
+        match self {
+            Tolerance::Absolute(a) => a,
+            Tolerance::Relative(r) => (value * r).abs(),
+        }
+    }
+}
+
+/// One canonical figure.
+#[derive(Debug)]
+pub struct Fact {
+    pub id: String,
+    /// How messages name the group or sum: its first term, else its id.
+    pub name: String,
+    pub story: usize,
+    /// Where the fact is defined: its `value` line.
+    pub span: Span,
+    pub measure: Measure,
+    /// What a count counts ("person"), for messages.
+    pub unit_label: String,
+    pub value: Decimal,
+    pub per: Option<Period>,
+    pub qualifier: Option<Approx>,
+    /// Other qualifiers outlets used that are not an error.
+    pub accept: Vec<Approx>,
+    pub tolerance: Tolerance,
+    pub attribution: Option<String>,
+    pub source: Option<String>,
+    /// Words in a clause that a mention needs to bind here (empty: none needed).
+    pub has_context: bool,
+    pub parts: Vec<FactId>,
+    pub part_of: Option<FactId>,
+    /// For a share: the fact it is a percentage of.
+    pub of: Option<FactId>,
+    /// The shares that are percentages of this fact.
+    pub shares: Vec<FactId>,
+    /// A count the table implies: `(share, base)` gives share% × base.
+    pub derived: Option<(FactId, FactId)>,
+    /// For a flow of money: words for the way it goes, as written in rules.toml.
+    pub right_words: Vec<String>,
+}
+
+impl Fact {
+    /// The canonical value as news copy would write it, with its qualifier:
+    /// "more than $100 million a month", "about 50,000", "90%".
+    pub fn describe(&self) -> String {
+        let value = format_value(self.value, self.measure, self.per);
+        match self.qualifier {
+            Some(q) => format!("{} {value}", render::qualifier_words(q)),
+            None => value,
+        }
+    }
+
+    /// "about 50,000 (John Kirby, White House, 22 Dec 2022)".
+    pub fn describe_attributed(&self) -> String {
+        match &self.attribution {
+            Some(a) => format!("{} ({a})", self.describe()),
+            None => self.describe(),
+        }
+    }
+
+    pub fn tolerance_amount(&self) -> Decimal {
+        self.tolerance.amount(self.value)
+    }
+}
+
+/// A phrase that is true of some groups and false of others:
+/// "recruited from prisons" is true of the convicts only.
+#[derive(Debug)]
+pub struct Relation {
+    pub id: String,
+    pub story: usize,
+    pub span: Span,
+    pub says: String,
+    /// It is true of exactly these (and their parts); wrong for anything else.
+    pub applies_to: Vec<FactId>,
+    /// It is known to be false of these (and of anything that contains them).
+    pub excludes: Vec<FactId>,
+}
+
+/// What a phrase in a story's matcher is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A noun naming what a fact counts.
+    Term(FactId),
+    /// A word in the clause that says which fact a figure is.
+    Context(FactId),
+    /// A template with `{n}` for the figure.
+    Template(FactId),
+    Relation(RelationId),
+    /// Words saying a flow goes the way the fact says ("spends").
+    Right(FactId),
+    /// Words saying it goes the other way ("receives", "in aid").
+    Wrong(FactId),
+}
+
+/// One story: its facts, relations and the phrases that find them.
+#[derive(Debug)]
+pub struct Story {
+    pub id: String,
+    pub title: Option<String>,
+    pub date: Option<DateParts>,
+    pub keywords: Vec<String>,
+    keyword_finder: Option<AhoCorasick>,
+    pub facts: Vec<FactId>,
+    pub relations: Vec<RelationId>,
+    pub matcher: Matcher,
+    /// The role of each pattern in `matcher`, by pattern index.
+    pub roles: Vec<Role>,
+}
+
+impl Story {
+    /// Whether `text` is about this story: it names one of its keywords as
+    /// a whole word, or the story has none.
+    pub fn is_about(&self, text: &str) -> bool {
+        let Some(finder) = &self.keyword_finder else {
+            return true;
+        };
+        let bytes = text.as_bytes();
+        finder.find_iter(text).any(|m| {
+            let before = m.start().checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(m.end()).copied();
+            let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+            !word(before) && !word(after)
+        })
+    }
+}
+
+/// rules.toml, validated.
+#[derive(Debug)]
+pub struct FactTable {
+    pub file: Arc<SourceFile>,
+    pub stories: Vec<Story>,
+    pub facts: Vec<Fact>,
+    pub relations: Vec<Relation>,
+}
+
+impl FactTable {
+    /// A table with no stories: only the checks that need no facts run.
+    pub fn empty() -> FactTable {
+        FactTable {
+            file: SourceFile::new("<no rules>", ""),
+            stories: Vec::new(),
+            facts: Vec::new(),
+            relations: Vec::new(),
+        }
+    }
+
+    pub fn fact(&self, id: FactId) -> &Fact {
+        &self.facts[id]
+    }
+
+    pub fn find(&self, id: &str) -> Option<FactId> {
+        self.facts.iter().position(|f| f.id == id)
+    }
+
+    /// The fact and every part under it, recursively.
+    pub fn with_parts(&self, id: FactId) -> Vec<FactId> {
+        let mut out = vec![id];
+        let mut i = 0;
+        while i < out.len() {
+            for &p in &self.facts[out[i]].parts {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Whether `a` is `b` or one of `b`'s parts, at any depth.
+    pub fn is_within(&self, a: FactId, b: FactId) -> bool {
+        let mut cur = Some(a);
+        let mut steps = 0;
+        while let Some(f) = cur {
+            if f == b {
+                return true;
+            }
+            cur = self.facts[f].part_of;
+            steps += 1;
+            if steps > self.facts.len() {
+                break;
+            }
+        }
+        false
+    }
+}

@@ -1,0 +1,301 @@
+//! Phrases from rules.toml and the matcher that finds them in a sentence.
+//!
+//! A phrase is words separated by spaces. Each word matches itself in any
+//! case, singular or plural, with or without a possessive ("prison" matches
+//! "Prisons" and "prison's"). Three tokens are special: `*` matches exactly
+//! one word, `**` up to three, and `{n}` (templates only) the figure.
+//! Punctuation between words in the text stops a phrase from matching across
+//! it, except quotes, apostrophes and hyphens.
+//!
+//! All phrases of a story live in one [`Matcher`], indexed by their first
+//! word, so matching costs one hash lookup per word of the sentence however
+//! many facts the story has.
+
+use std::collections::HashMap;
+
+use crate::prose::{Tok, Tokenizer, stem};
+use crate::source::Span;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Elem {
+    Word(String),
+    /// `*`: exactly one word.
+    One,
+    /// `**`: zero to three words.
+    UpTo3,
+    /// `{n}`: a quantity.
+    Figure,
+}
+
+/// A compiled phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pattern {
+    pub elems: Vec<Elem>,
+}
+
+impl Pattern {
+    /// Compiles `text`; `{n}` is allowed only when `template` is set, and then required.
+    pub fn compile(text: &str, template: bool) -> Result<Pattern, String> {
+        let mut elems = Vec::new();
+        // "{n}-strong" is "{n}" then "strong".
+        let spaced = text.replace("{n}", " {n} ");
+        for chunk in spaced.split_whitespace() {
+            match chunk {
+                "*" => elems.push(Elem::One),
+                "**" => elems.push(Elem::UpTo3),
+                "{n}" if template => elems.push(Elem::Figure),
+                "{n}" => return Err("`{n}` belongs in `templates`, not here".into()),
+                _ if chunk.contains(['{', '}']) => {
+                    return Err(format!(
+                        "`{chunk}`: the only placeholder is `{{n}}`, written on its own"
+                    ));
+                }
+                _ => {
+                    for tok in Tokenizer::new(chunk, 0, chunk.len()) {
+                        if matches!(tok.kind, Tok::Word | Tok::Num | Tok::AlNum) {
+                            elems.push(Elem::Word(stem(tok.text(chunk))));
+                        }
+                    }
+                }
+            }
+        }
+        match elems.first() {
+            None => return Err("the phrase has no words".into()),
+            Some(Elem::One | Elem::UpTo3) => {
+                return Err("a phrase cannot start with `*` or `**`".into());
+            }
+            _ => {}
+        }
+        if matches!(elems.last(), Some(Elem::One | Elem::UpTo3)) {
+            return Err("a phrase cannot end with `*` or `**`".into());
+        }
+        let figures = elems.iter().filter(|e| **e == Elem::Figure).count();
+        if template && figures != 1 {
+            return Err("a template needs exactly one `{n}` where the figure goes".into());
+        }
+        Ok(Pattern { elems })
+    }
+}
+
+/// A word of a sentence as the matcher sees it.
+#[derive(Clone, Debug)]
+pub struct WordTok {
+    pub span: Span,
+    pub stem: String,
+    /// Punctuation other than quotes, apostrophes and hyphens came before it.
+    pub after_break: bool,
+}
+
+/// The words of `text[span]`, for matching.
+pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
+    out.clear();
+    let mut after_break = false;
+    for tok in Tokenizer::new(text, span.start, span.end) {
+        match tok.kind {
+            Tok::Word | Tok::Num | Tok::AlNum => {
+                out.push(WordTok {
+                    span: Span::new(tok.start, tok.end),
+                    stem: stem(tok.text(text)),
+                    after_break,
+                });
+                after_break = false;
+            }
+            Tok::Punct(
+                '"' | '“' | '”' | '‘' | '’' | '\'' | '-' | '‑' | '\\' | '$' | '£' | '€' | '%',
+            ) => {}
+            Tok::Punct(_) | Tok::Url => after_break = true,
+        }
+    }
+}
+
+/// A quantity in word indices: words `first..next` of the sentence.
+#[derive(Clone, Copy, Debug)]
+pub struct FigureAt {
+    pub first: usize,
+    pub next: usize,
+    /// The quantity's index in the document.
+    pub quantity: usize,
+}
+
+/// One phrase found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    /// Index into the matcher's patterns.
+    pub pattern: usize,
+    /// Word indices, inclusive.
+    pub first: usize,
+    pub last: usize,
+    /// The quantity a template's `{n}` matched.
+    pub figure: Option<usize>,
+}
+
+/// Many patterns, indexed by first word.
+#[derive(Default, Debug)]
+pub struct Matcher {
+    patterns: Vec<Pattern>,
+    by_first: HashMap<String, Vec<usize>>,
+    figure_first: Vec<usize>,
+}
+
+impl Matcher {
+    /// Adds a pattern; returns its index.
+    pub fn add(&mut self, pattern: Pattern) -> usize {
+        let id = self.patterns.len();
+        match &pattern.elems[0] {
+            Elem::Word(w) => self.by_first.entry(w.clone()).or_default().push(id),
+            Elem::Figure => self.figure_first.push(id),
+            Elem::One | Elem::UpTo3 => unreachable!("compile rejects a leading wildcard"),
+        }
+        self.patterns.push(pattern);
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Every match in `words`, in order of first word.
+    pub fn find_all(&self, words: &[WordTok], figures: &[FigureAt], out: &mut Vec<Match>) {
+        out.clear();
+        for i in 0..words.len() {
+            let starting_figure = figures.iter().any(|f| f.first == i);
+            let by_word = self.by_first.get(&words[i].stem).into_iter().flatten();
+            let by_figure = self.figure_first.iter().filter(|_| starting_figure);
+            for &p in by_word.chain(by_figure) {
+                if let Some((next, figure)) =
+                    go(&self.patterns[p].elems, words, figures, i, true, None)
+                {
+                    out.push(Match {
+                        pattern: p,
+                        first: i,
+                        last: next - 1,
+                        figure,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Matches `elems` at word `i`; returns the word after the match and the figure matched.
+fn go(
+    elems: &[Elem],
+    words: &[WordTok],
+    figures: &[FigureAt],
+    i: usize,
+    first: bool,
+    figure: Option<usize>,
+) -> Option<(usize, Option<usize>)> {
+    let Some((elem, rest)) = elems.split_first() else {
+        return Some((i, figure));
+    };
+    let joins = |k: usize| k < words.len() && (first && k == i || !words[k].after_break);
+    match elem {
+        Elem::Word(w) => {
+            if joins(i) && words[i].stem == *w {
+                go(rest, words, figures, i + 1, false, figure)
+            } else {
+                None
+            }
+        }
+        Elem::One => {
+            if joins(i) {
+                go(rest, words, figures, i + 1, false, figure)
+            } else {
+                None
+            }
+        }
+        Elem::UpTo3 => (0..=3).find_map(|skip| {
+            if (i..i + skip).all(joins) {
+                go(rest, words, figures, i + skip, false, figure)
+            } else {
+                None
+            }
+        }),
+        Elem::Figure => {
+            let f = figures.iter().find(|f| f.first == i)?;
+            go(rest, words, figures, f.next, false, Some(f.quantity))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(patterns: &[(&str, bool)], text: &str) -> Vec<(usize, String)> {
+        let mut m = Matcher::default();
+        for (p, template) in patterns {
+            m.add(Pattern::compile(p, *template).unwrap());
+        }
+        let mut words = Vec::new();
+        words_of(text, Span::new(0, text.len()), &mut words);
+        let figures: Vec<FigureAt> = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.stem.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|(i, _)| FigureAt {
+                first: i,
+                next: i + 1,
+                quantity: i,
+            })
+            .collect();
+        let mut out = Vec::new();
+        m.find_all(&words, &figures, &mut out);
+        out.iter()
+            .map(|mt| {
+                (
+                    mt.pattern,
+                    text[words[mt.first].span.start..words[mt.last].span.end].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_match_in_any_number_and_case() {
+        assert_eq!(
+            find(
+                &[("from ** prison", false)],
+                "recruited directly from Russia's Prisons."
+            ),
+            vec![(0, "from Russia's Prisons".into())]
+        );
+        assert_eq!(
+            find(&[("from ** prison", false)], "from a, b prisons"),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn templates_capture_the_figure() {
+        assert_eq!(
+            find(
+                &[("numbers {n}", true), ("{n} of these are convict", true)],
+                "It numbers 50,000; 40,000 of these are convicts"
+            ),
+            vec![
+                (0, "numbers 50,000".into()),
+                (1, "40,000 of these are convicts".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_patterns_are_rejected() {
+        assert!(Pattern::compile("", false).is_err());
+        assert!(Pattern::compile("** prisons", false).is_err());
+        assert!(Pattern::compile("{n} convicts", false).is_err());
+        assert!(Pattern::compile("convicts", true).is_err());
+        assert!(Pattern::compile("{x} convicts", true).is_err());
+        assert!(Pattern::compile("{n} of {n}", true).is_err());
+        assert_eq!(
+            Pattern::compile("{n}-strong", true).unwrap().elems,
+            vec![Elem::Figure, Elem::Word("strong".into())]
+        );
+    }
+}

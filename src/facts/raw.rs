@@ -1,0 +1,90 @@
+//! rules.toml as written: serde structs that reject unknown keys, with the
+//! span of every value so that errors point at the line that caused them.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub type S<T> = Spanned<T>;
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawRules {
+    pub version: Option<S<i64>>,
+    #[serde(default)]
+    pub story: Vec<S<RawStory>>,
+    #[serde(default)]
+    pub fact: Vec<S<RawFact>>,
+    #[serde(default)]
+    pub relation: Vec<S<RawRelation>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawStory {
+    pub id: S<String>,
+    pub title: Option<String>,
+    /// The story's date: the document date when a draft states none.
+    pub date: Option<S<toml::value::Datetime>>,
+    /// Words a document must contain for this story's facts to bind.
+    #[serde(default)]
+    pub keywords: Vec<S<String>>,
+}
+
+/// A number, or a figure written as text ("$100 million", "90%", "50,000").
+#[derive(Deserialize, Debug, Clone)]
+#[serde(untagged)]
+pub enum RawValue {
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawFact {
+    pub id: S<String>,
+    pub story: Option<S<String>>,
+    pub value: Option<S<RawValue>>,
+    pub unit: Option<S<String>>,
+    pub per: Option<S<String>>,
+    pub qualifier: Option<S<String>>,
+    #[serde(default)]
+    pub accept: Vec<S<String>>,
+    pub tolerance: Option<S<RawValue>>,
+    pub attribution: Option<String>,
+    pub source: Option<String>,
+    #[serde(default)]
+    pub terms: Vec<S<String>>,
+    #[serde(default)]
+    pub context: Vec<S<String>>,
+    #[serde(default)]
+    pub templates: Vec<S<String>>,
+    #[serde(default)]
+    pub parts: Vec<S<String>>,
+    pub of: Option<S<String>>,
+    pub direction: Option<RawDirection>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawDirection {
+    #[serde(default)]
+    pub right: Vec<S<String>>,
+    #[serde(default)]
+    pub wrong: Vec<S<String>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelation {
+    pub id: S<String>,
+    pub story: Option<S<String>>,
+    /// How messages name it: "recruited from prisons".
+    pub says: Option<String>,
+    #[serde(default)]
+    pub phrases: Vec<S<String>>,
+    #[serde(default)]
+    pub applies_to: Vec<S<String>>,
+    #[serde(default)]
+    pub excludes: Vec<S<String>>,
+}

@@ -123,6 +123,17 @@ pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
                 });
             }
         }
+        // "between 2019 and 2021", "2019-2021": two years, not a range of counts.
+        if starts_year_span(c, i, y) {
+            return Some(DateAt {
+                parts: DateParts {
+                    year: Some(y),
+                    month: None,
+                    day: None,
+                },
+                next: i + 1,
+            });
+        }
         return None;
     }
     // "22 December 2022", "22nd Dec"
@@ -191,6 +202,33 @@ pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
     None
 }
 
+/// Whether the year `y` at `i` opens a span of years: "2019 to 2021",
+/// "between 2019 and 2021", "2019-2021". Not "between 1990 and 2000 people",
+/// where a noun after the second number makes both counts.
+fn starts_year_span(c: &Cursor, i: usize, y: i16) -> bool {
+    // "the 2019-2021 period": a tight hyphen after "the" joins years
+    // whatever noun follows.
+    let hyphen = matches!(c.kind(i + 1), Some(Tok::Punct('-' | '–')));
+    let tight = hyphen && c.touches_prev(i + 1) && c.touches_prev(i + 2);
+    let joined = c.is(i + 1, "to")
+        || c.is(i + 1, "and") && i > c.lo && c.is(i - 1, "between")
+        || hyphen && c.touches_prev(i + 1) == c.touches_prev(i + 2);
+    let Some(end) = year(c, i + 2).filter(|_| joined) else {
+        return false;
+    };
+    (1800..=2100).contains(&y)
+        && (1800..=2100).contains(&end)
+        && end > y
+        && looks_like_year(c, i)
+        && (!noun_follows(c, i + 3) || tight && i > c.lo && c.is(i - 1, "the"))
+}
+
+/// "2000 people": a plain lower-case word after a number makes it a count.
+fn noun_follows(c: &Cursor, k: usize) -> bool {
+    c.word(k)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !words::is_np_stop(w))
+}
+
 /// Whether a bare four-digit number at `i` is a year rather than a count:
 /// "in 2014", "the 2016 election", "2014 was", but not "killed 2000 people".
 pub(crate) fn looks_like_year(c: &Cursor, i: usize) -> bool {
@@ -246,6 +284,35 @@ pub(crate) fn looks_like_year(c: &Cursor, i: usize) -> bool {
         return true;
     }
     // "killed 2000 people": a plain lower-case word after reads as a count.
-    !c.word(i + 1)
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !words::is_np_stop(w))
+    !noun_follows(c, i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prose::{Token, Tokenizer};
+
+    fn years(text: &str) -> Vec<usize> {
+        let toks: Vec<Token> = Tokenizer::new(text, 0, text.len()).collect();
+        let c = Cursor {
+            text,
+            toks: &toks,
+            lo: 0,
+            hi: toks.len(),
+        };
+        (0..toks.len())
+            .filter(|&i| year(&c, i).is_some_and(|y| starts_year_span(&c, i, y)))
+            .collect()
+    }
+
+    #[test]
+    fn spans_of_years_are_dates_not_ranges() {
+        assert_eq!(years("between 2019 and 2021 it grew"), vec![1]);
+        assert_eq!(years("the 2019-2021 period"), vec![1]);
+        assert_eq!(years("grew 2019 to 2021."), vec![1]);
+        assert!(years("between 2000 and 3000 people").is_empty());
+        assert!(years("between 1990 and 2000 people").is_empty());
+        assert!(years("killed 1900-2000 people").is_empty());
+        assert!(years("in 2021 to 2019").is_empty());
+    }
 }

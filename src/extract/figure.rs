@@ -43,7 +43,7 @@ pub(crate) struct Figure {
     /// The factor of the scale word or suffix applied; one if none.
     pub factor: Decimal,
     pub suffix: Suffix,
-    /// A bare integer: digits only, no separators, decimals or scale.
+    /// A bare integer: no separators, decimals, scale or "dozen" ("61", "five").
     pub plain_int: bool,
     /// Set for shares written as fractions: the value is a percentage.
     pub is_share: bool,
@@ -53,6 +53,7 @@ pub(crate) struct Figure {
 pub(crate) fn parse_digits(s: &str) -> Option<Decimal> {
     let mut clean = String::with_capacity(s.len());
     let mut digits = 0;
+    let mut fraction = None;
     for c in s.chars() {
         match c {
             '0'..='9' => {
@@ -61,13 +62,21 @@ pub(crate) fn parse_digits(s: &str) -> Option<Decimal> {
             }
             '.' => clean.push('.'),
             ',' | '\u{a0}' | '\u{202f}' | '\u{2009}' => {}
+            '½' | '¼' | '¾' if fraction.is_none() => fraction = Some(c),
             _ => return None,
         }
     }
     if digits == 0 || digits > MAX_DIGITS {
         return None;
     }
-    clean.parse().ok()
+    let whole: Decimal = clean.parse().ok()?;
+    // "2½": the tokenizer glues a vulgar fraction only to plain digits.
+    whole.checked_add(match fraction {
+        Some('½') => Decimal::new(5, 1),
+        Some('¼') => Decimal::new(25, 2),
+        Some('¾') => Decimal::new(75, 2),
+        _ => Decimal::ZERO,
+    })
 }
 
 pub(crate) fn scale_word(w: &str) -> Option<Decimal> {
@@ -111,7 +120,8 @@ fn classify_suffix(suffix: &str, digits: &str) -> Suffix {
         "kph" | "kmh" => Suffix::Measure("km/h"),
         "lb" | "lbs" => Suffix::Measure("lb"),
         "oz" => Suffix::Measure("oz"),
-        "g" => Suffix::Measure("g"),
+        // "5g of sugar", but "4G" and "5G" are network generations.
+        "g" if suffix == "g" => Suffix::Measure("g"),
         "ml" => Suffix::Measure("ml"),
         "mg" => Suffix::Measure("mg"),
         "gb" => Suffix::Measure("GB"),
@@ -157,11 +167,19 @@ pub(crate) fn digits_at(c: &Cursor, i: usize) -> Option<Figure> {
         plain_int: suffix == Suffix::None && number.bytes().all(|b| b.is_ascii_digit()),
         is_share: false,
     };
-    if let Suffix::Scale {
-        factor,
-        needs_currency: false,
-    } = suffix
-    {
+    let scaled = match suffix {
+        Suffix::Scale {
+            needs_currency: false,
+            ..
+        } => true,
+        // "5.5m people", "2m jobs": a plural noun after "m" makes it millions;
+        // "the 100m final", "a 2m wall" stay lengths.
+        Suffix::Scale { factor, .. } => {
+            factor == Decimal::from(1_000_000) && c.word(i + 1).is_some_and(counted_plural)
+        }
+        _ => false,
+    };
+    if let (true, Suffix::Scale { factor, .. }) = (scaled, suffix) {
         fig.value = fig.value.checked_mul(factor)?;
         fig.factor = factor;
         fig.scale = Some(Span::new(tok.start + number.len(), tok.end));
@@ -171,6 +189,27 @@ pub(crate) fn digits_at(c: &Cursor, i: usize) -> Option<Figure> {
         apply_scale_word(c, &mut fig)?;
     }
     Some(fig)
+}
+
+/// A plural noun that things are counted in, not a length's event or unit
+/// ("hurdles", "metres").
+fn counted_plural(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(lw) = words::lower(w, &mut buf) else {
+        return false;
+    };
+    (lw.len() > 3
+        && lw.ends_with('s')
+        && !lw.ends_with("ss")
+        && !words::is_np_stop(lw)
+        && !matches!(
+            lw,
+            "hurdles" | "metres" | "meters" | "relays" | "heats" | "finals" | "semis" | "rounds"
+        ))
+        || matches!(
+            lw,
+            "people" | "men" | "women" | "children" | "staff" | "personnel" | "cattle" | "sheep"
+        )
 }
 
 /// "1.2 million", "forty thousand": a scale word after the figure.
@@ -348,11 +387,17 @@ pub(crate) fn words_at(c: &Cursor, i: usize) -> Option<Figure> {
         return None;
     }
     let value = total + current;
-    // A lone "one" is a pronoun far more often than a figure.
-    if terms == 1 && c.is(i, "one") {
+    // A lone "one" is a pronoun far more often than a figure; "one-year-old"
+    // (a compound the tokenizer split) is a figure.
+    if terms == 1 && c.is(i, "one") && !(c.punct(j, '-') && c.touches_prev(j)) {
         return None;
     }
-    Some(words_figure(i, j, value, last_scale))
+    let mut fig = words_figure(i, j, value, last_scale);
+    // "five", "twenty-five": a bare integer like "5", so "aged five" and
+    // "two-year-old" read as ages the way their digits do.
+    fig.plain_int =
+        last_scale.is_none() && value.fract().is_zero() && !(i..j).any(|k| c.is(k, "dozen"));
+    Some(fig)
 }
 
 fn words_figure(
@@ -379,6 +424,38 @@ fn share_denominator(d: Decimal) -> bool {
     [2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 20, 25, 50, 100, 1000]
         .iter()
         .any(|&n| d == Decimal::from(n))
+}
+
+/// Whether "half" at `i` names a part of something rather than a share:
+/// "the second half of the match", "the northern half of the city".
+fn half_is_a_part(c: &Cursor, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|k| c.word(k)) else {
+        return false;
+    };
+    let mut buf = [0u8; 24];
+    let Some(p) = words::lower(prev, &mut buf) else {
+        return false;
+    };
+    matches!(
+        p,
+        "the"
+            | "this"
+            | "that"
+            | "first"
+            | "second"
+            | "other"
+            | "latter"
+            | "former"
+            | "each"
+            | "every"
+            | "either"
+            | "top"
+            | "bottom"
+            | "upper"
+            | "lower"
+            | "back"
+            | "front"
+    ) || p.ends_with("ern")
 }
 
 /// A share written as a fraction at token `i`: "nine in ten", "one out of
@@ -426,21 +503,30 @@ pub(crate) fn share_at(c: &Cursor, i: usize) -> Option<Figure> {
     }
     // "two-thirds", "half of", "a third of"; "third" or "half" alone are not shares.
     let w = c.word(i)?;
+    // "a third of", "a quarter of": the article is part of the figure.
+    if c.is(i, "a") || c.is(i, "an") {
+        let (n, d) = c.word(i + 1).and_then(fraction_word)?;
+        let singular = n == 1 && d != 2 && !c.str(i + 1).ends_with('s');
+        return (singular && c.is(i + 2, "of"))
+            .then(|| share(Decimal::ONE, Decimal::from(d), i + 2))
+            .flatten();
+    }
     if let Some((n, d)) = fraction_word(w) {
-        let ok = w.contains('-') || c.is(i + 1, "of") && (d == 2 || c.is(i.wrapping_sub(1), "a"));
+        let ok = w.contains('-') || d == 2 && c.is(i + 1, "of") && !half_is_a_part(c, i);
         return if ok {
             share(Decimal::from(n), Decimal::from(d), i + 1)
         } else {
             None
         };
     }
-    // "three quarters of"
-    if let Some(n) = unit_word(w).filter(|n| (2..10).contains(n)) {
+    // "three quarters of", "one third of"
+    if let Some(n) = unit_word(w).filter(|n| (1..10).contains(n)) {
         let (_, d) = c
             .word(i + 1)
             .and_then(fraction_word)
-            .filter(|(n1, _)| *n1 == 1)?;
-        if c.word(i + 1).is_some_and(|x| x.ends_with('s')) && c.is(i + 2, "of") {
+            .filter(|&(n1, d)| n1 == 1 && d > n)?;
+        let plural = c.str(i + 1).ends_with('s');
+        if plural == (n > 1) && c.is(i + 2, "of") {
             return share(Decimal::from(n), Decimal::from(d), i + 2);
         }
     }
@@ -498,8 +584,42 @@ mod tests {
         assert_eq!(share("two-thirds of"), Some("66.67".into()));
         assert_eq!(share("half of them"), Some("50".into()));
         assert_eq!(share("three quarters of"), Some("75".into()));
+        assert_eq!(share("one third of"), Some("33.33".into()));
+        assert_eq!(share("a third of"), Some("33.33".into()));
+        assert_eq!(share("a quarter of"), Some("25".into()));
+        assert_eq!(share("a third time"), None);
+        assert_eq!(share("one thirds of"), None);
+        assert_eq!(share("three quarter of"), None);
         assert_eq!(share("2 in 2014"), None);
         assert_eq!(share("half"), None);
         assert_eq!(share("third"), None);
+        // "half of" after an ordinal or article names a part, not a share.
+        let half_at_2 = |t: &str| with(t, |c| share_at(c, 2).is_some());
+        assert!(!half_at_2("the second half of the match"));
+        assert!(!half_at_2("the northern half of the city"));
+        assert!(half_at_2("more than half of them"));
+    }
+
+    #[test]
+    fn vulgar_fractions_add_to_the_digits() {
+        let v = |s: &str| parse_digits(s).map(|d| d.normalize().to_string());
+        assert_eq!(v("2½"), Some("2.5".into()));
+        assert_eq!(v("10¼"), Some("10.25".into()));
+        assert_eq!(v("½½"), None);
+    }
+
+    #[test]
+    fn m_before_a_counted_plural_is_millions() {
+        let fig = |t: &str| {
+            with(t, |c| {
+                digits_at(c, 0).map(|f| (f.value.normalize().to_string(), f.suffix))
+            })
+        };
+        assert_eq!(fig("5.5m people"), Some(("5500000".into(), Suffix::None)));
+        assert_eq!(fig("2m jobs"), Some(("2000000".into(), Suffix::None)));
+        assert!(matches!(fig("2m wall"), Some((v, Suffix::Scale { .. })) if v == "2"));
+        assert!(matches!(fig("100m hurdles"), Some((v, Suffix::Scale { .. })) if v == "100"));
+        assert_eq!(fig("4G"), Some(("4".into(), Suffix::Label)));
+        assert_eq!(fig("5g"), Some(("5".into(), Suffix::Measure("g"))));
     }
 }

@@ -104,26 +104,32 @@ pub(crate) fn percent_after(c: &Cursor, j: usize) -> Option<(Unit, usize)> {
     None
 }
 
-/// Words that make "a year" a point in time, not a rate: "a year ago".
-fn time_not_rate(w: &str) -> bool {
+/// Whether the words from token `k` make "a year" a point in time, not a
+/// rate: "a year ago", "a year earlier", "a year on, ...", "a month from now".
+/// "On" and "from" usually start what the money is spent on or comes from
+/// ("$100m a month on salaries", "£5m a year from the state"), so they mark
+/// a point in time only where the phrase ends or a time word follows.
+fn time_not_rate(c: &Cursor, k: usize) -> bool {
+    let Some(w) = c.word(k) else { return false };
     let mut buf = [0u8; 24];
-    matches!(
-        words::lower(w, &mut buf),
+    match words::lower(w, &mut buf) {
         Some(
-            "ago"
-                | "earlier"
-                | "later"
-                | "before"
-                | "after"
-                | "since"
-                | "previously"
-                | "prior"
-                | "back"
-                | "on"
-                | "from"
-                | "of"
-        )
-    )
+            "ago" | "earlier" | "later" | "before" | "after" | "since" | "previously" | "prior"
+            | "back" | "of",
+        ) => true,
+        Some("on") => c.word(k + 1).is_none_or(|n| {
+            let mut buf = [0u8; 24];
+            matches!(words::lower(n, &mut buf), Some("from" | "since" | "and"))
+        }),
+        Some("from") => c.word(k + 1).is_some_and(|n| {
+            let mut buf = [0u8; 24];
+            matches!(
+                words::lower(n, &mut buf),
+                Some("now" | "today" | "then" | "that" | "this")
+            )
+        }),
+        _ => false,
+    }
 }
 
 /// Prepositions that make "in a month" a span, not a rate.
@@ -191,7 +197,7 @@ fn period_at(c: &Cursor, k: usize) -> Option<(Period, Span, usize)> {
     match lw {
         "a" | "an" | "per" | "each" | "every" => {
             let p = Period::parse(c.word(k + 1)?)?;
-            if matches!(lw, "a" | "an") && c.word(k + 2).is_some_and(time_not_rate) {
+            if matches!(lw, "a" | "an") && time_not_rate(c, k + 2) {
                 return None;
             }
             // "a years" is not English; the period word must be singular.
@@ -350,4 +356,33 @@ pub(crate) fn qualifier_after(c: &Cursor, j: usize) -> Option<(Qualifier, usize)
         return Some((q(approx, j, j + 1), j + 2));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prose::{Token, Tokenizer};
+
+    /// The period of a rate read after the first token of `text`.
+    fn period(text: &str) -> Option<&'static str> {
+        let toks: Vec<Token> = Tokenizer::new(text, 0, text.len()).collect();
+        let c = Cursor {
+            text,
+            toks: &toks,
+            lo: 0,
+            hi: toks.len(),
+        };
+        period_after(&c, 1, 3).map(|(p, _, _)| p.as_str())
+    }
+
+    #[test]
+    fn on_and_from_after_a_period_usually_say_what_the_money_is_for() {
+        assert_eq!(period("5m a month on salaries"), Some("month"));
+        assert_eq!(period("5m a year from the state"), Some("year"));
+        assert_eq!(period("5m a year on, the war"), None);
+        assert_eq!(period("5m a year on from the deal"), None);
+        assert_eq!(period("5m a year from now"), None);
+        assert_eq!(period("5m a year ago"), None);
+        assert_eq!(period("5m in a month"), None);
+    }
 }

@@ -131,6 +131,14 @@ mod tests {
     }
 
     #[test]
+    fn page_references_do_not_split() {
+        assert_eq!(
+            split("See pp. 12-14 and p. 3 of the report. It is long."),
+            vec!["See pp. 12-14 and p. 3 of the report.", "It is long."]
+        );
+    }
+
+    #[test]
     fn decimals_do_not_split() {
         assert_eq!(
             split("It rose 1.2 per cent. Then fell."),

@@ -5,6 +5,8 @@
 //! It never backtracks more than a few characters, so its cost is linear in
 //! the text whatever the input (a million digits in a row is one token).
 
+use super::words;
+
 /// What kind of token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tok {
@@ -150,6 +152,12 @@ impl<'a> Tokenizer<'a> {
                 return (i, Tok::AlNum);
             }
         }
+        // "2½": a vulgar fraction glued to plain digits is part of the number.
+        if i == start + lead
+            && let Some(c @ ('½' | '¼' | '¾')) = self.char_at(i)
+        {
+            i += c.len_utf8();
+        }
         if self.char_at(i).is_some_and(char::is_alphabetic) {
             return (self.scan_alnum(i), Tok::AlNum);
         }
@@ -225,6 +233,9 @@ impl Iterator for Tokenizer<'_> {
             let (end, kind) = self.scan_word(start);
             match self.url_end(start, end) {
                 Some(url_end) => (url_end, Tok::Url),
+                None if kind == Tok::Word => {
+                    (number_compound_cut(&self.text[start..end]) + start, kind)
+                }
                 None => (end, kind),
             }
         } else {
@@ -238,6 +249,22 @@ impl Iterator for Tokenizer<'_> {
             gap,
         })
     }
+}
+
+/// Where a hyphenated word splits into a number word and what it measures,
+/// so "two-year-old", "ten-month" and "million-strong" read like
+/// "2-year-old", "10-month" and "1,000-strong": the length of the number
+/// part, or the whole word's length if it is no such compound.
+/// "twenty-five" and "two-thirds" stay whole.
+fn number_compound_cut(word: &str) -> usize {
+    for (h, ch) in word.char_indices().filter(|&(_, c)| matches!(c, '-' | '‑')) {
+        let rest = &word[h + ch.len_utf8()..];
+        let unit = rest.split(['-', '‑']).next().unwrap_or("");
+        if words::is_cardinal_word(&word[..h]) && words::is_compound_unit(unit) {
+            return h;
+        }
+    }
+    word.len()
 }
 
 /// All tokens of `text[from..to]`, appended to `out`.
@@ -283,6 +310,39 @@ mod tests {
         assert_eq!(kinds("2014.")[0], ("2014", Tok::Num));
         assert_eq!(kinds("1.2.3 x")[0], ("1.2.3", Tok::AlNum));
         assert_eq!(kinds("50\u{a0}000 x")[0], ("50\u{a0}000", Tok::Num));
+        assert_eq!(kinds("2½ years")[0], ("2½", Tok::Num));
+        assert_eq!(kinds("1.5½")[0], ("1.5", Tok::Num));
+    }
+
+    #[test]
+    fn number_words_split_from_what_they_measure() {
+        assert_eq!(
+            kinds("two-year-old ten-month twenty-five-year-old million-strong"),
+            vec![
+                ("two", Tok::Word),
+                ("-", Tok::Punct('-')),
+                ("year-old", Tok::Word),
+                ("ten", Tok::Word),
+                ("-", Tok::Punct('-')),
+                ("month", Tok::Word),
+                ("twenty-five", Tok::Word),
+                ("-", Tok::Punct('-')),
+                ("year-old", Tok::Word),
+                ("million", Tok::Word),
+                ("-", Tok::Punct('-')),
+                ("strong", Tok::Word),
+            ]
+        );
+        for whole in [
+            "twenty-five",
+            "two-thirds",
+            "one-off",
+            "two-time",
+            "ex-servicemen",
+            "year-long",
+        ] {
+            assert_eq!(kinds(whole), vec![(whole, Tok::Word)], "{whole}");
+        }
     }
 
     #[test]

@@ -32,6 +32,7 @@ word_class!(
         | "etc" | "inc" | "ltd" | "co" | "corp" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul"
         | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "mt" | "approx" | "est" | "fig"
         | "vol" | "dept" | "adm" | "brig" | "cmdr" | "supt" | "hon" | "e.g" | "i.e" | "op"
+        | "p" | "pp" | "para" | "paras" | "figs" | "vols"
 );
 
 word_class!(
@@ -87,6 +88,11 @@ word_class!(
         | "their" | "his" | "her" | "our" | "a-month" | "a-year" | "a-week" | "a-day"
         | "apiece" | "each-month" | "last" | "next" | "this-year" | "earlier" | "later"
         | "respectively" | "altogether" | "overall" | "total"
+        // Past tenses too short or irregular to read as participles: "12
+        // people died", "two dozen ships left", "250 workers lost their jobs".
+        | "died" | "fled" | "left" | "lost" | "won" | "fell" | "rose" | "grew" | "went"
+        | "came" | "took" | "gave" | "got" | "sent" | "spent" | "fought" | "began" | "met"
+        | "saw" | "stood" | "kept" | "became" | "remain" | "remains"
 );
 
 word_class!(
@@ -98,6 +104,57 @@ word_class!(
 word_class!(
     /// Words that claim something of no member of a group.
     is_negative_universal: "no" | "none" | "never" | "nobody" | "neither"
+);
+
+/// A cardinal number written as one word: "two", "forty", "twenty-five",
+/// "hundred", "million", "dozen".
+pub fn is_cardinal_word(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(w) = lower(word, &mut buf) else {
+        return false;
+    };
+    let unit = |u: &str| {
+        matches!(
+            u,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+        )
+    };
+    let tens = |t: &str| {
+        matches!(
+            t,
+            "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety"
+        )
+    };
+    if let Some((t, u)) = w.split_once('-') {
+        return tens(t) && unit(u);
+    }
+    unit(w)
+        || tens(w)
+        || matches!(
+            w,
+            "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "sixteen"
+                | "seventeen"
+                | "eighteen"
+                | "nineteen"
+                | "hundred"
+                | "thousand"
+                | "million"
+                | "billion"
+                | "dozen"
+        )
+}
+
+word_class!(
+    /// What a number word may measure in a hyphenated compound: "two-year-old",
+    /// "ten-month", "million-strong".
+    is_compound_unit: "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"
+        | "hour" | "hours" | "decade" | "decades" | "strong"
 );
 
 /// The month a word names, 1–12, from its full name or abbreviation.
@@ -146,6 +203,8 @@ mod tests {
         assert!(is_copula("Were"));
         assert!(is_abbreviation("Dec"));
         assert!(!is_np_stop("convicts"));
+        assert!(is_np_stop("Died"));
+        assert!(!is_np_stop("paid"));
         assert_eq!(month("Sept"), Some(9));
         assert_eq!(weekday("Thursday"), Some(3));
         assert!(!is_copula(

@@ -53,9 +53,10 @@ pub struct Listing {
 fn number(d: rust_decimal::Decimal) -> Value {
     let d = d.normalize();
     if d.scale() == 0
-        && let Some(i) = d.to_i64() {
-            return Value::from(i);
-        }
+        && let Some(i) = d.to_i64()
+    {
+        return Value::from(i);
+    }
     d.to_f64().map_or(Value::Null, Value::from)
 }
 

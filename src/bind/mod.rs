@@ -168,9 +168,10 @@ impl SentenceView {
                 continue;
             }
             if let Some(f) = pick(table.stories[*story].roles[m.pattern])
-                && !out.contains(&f) {
-                    out.push(f);
-                }
+                && !out.contains(&f)
+            {
+                out.push(f);
+            }
         }
         out
     }

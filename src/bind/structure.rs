@@ -18,9 +18,10 @@ pub(crate) fn repeats(ex: &Extraction, out: &mut Bindings) {
             continue;
         };
         if let Some(f) = out.of.get(e).and_then(|b| b.fact)
-            && (out.of[l].fact.is_none() || out.of[l].fact != Some(f)) {
-                out.of[l] = Binding::to(f, How::Repeat);
-            }
+            && (out.of[l].fact.is_none() || out.of[l].fact != Some(f))
+        {
+            out.of[l] = Binding::to(f, How::Repeat);
+        }
     }
 }
 
@@ -75,9 +76,11 @@ fn enumerations(
                 .map(|f| table.facts[f].part_of)
                 .collect();
             if let Some(&Some(t)) = parents.first()
-                && parents.iter().all(|p| *p == Some(t)) && may_take(scores, out, l0, t) {
-                    out.of[l0] = Binding::to(t, How::Enumeration);
-                }
+                && parents.iter().all(|p| *p == Some(t))
+                && may_take(scores, out, l0, t)
+            {
+                out.of[l0] = Binding::to(t, How::Enumeration);
+            }
         }
         let Some(total) = out.of[l0].fact else {
             continue;
@@ -149,9 +152,9 @@ fn partitive_bases(
             .or(fact.derived.map(|(_, base)| base));
         if let Some(t) = parent
             && may_take(scores, out, b, t)
-                && super::compatible(&ex.quantities[b], table.facts[t].measure)
-            {
-                out.of[b] = Binding::to(t, How::Partitive);
-            }
+            && super::compatible(&ex.quantities[b], table.facts[t].measure)
+        {
+            out.of[b] = Binding::to(t, How::Partitive);
+        }
     }
 }

@@ -53,24 +53,26 @@ pub fn compare(q: &Quantity, f: &Fact) -> Verdict {
     let tol = f.tolerance_amount();
     let (lo, hi) = (q.value, q.high.unwrap_or(q.value));
     if let (Some(Unit::Currency(a)), Measure::Money(b)) = (q.unit, f.measure)
-        && a != b {
-            return if within(lo, hi, c, tol) || scaled(lo, c) {
-                Verdict::Currency
-            } else {
-                Verdict::Unknown
-            };
-        }
+        && a != b
+    {
+        return if within(lo, hi, c, tol) || scaled(lo, c) {
+            Verdict::Currency
+        } else {
+            Verdict::Unknown
+        };
+    }
     if let (Some((said, _)), Some(canon)) = (q.per, f.per)
-        && said != canon {
-            let convert = |x: Decimal| x * said.per_year() / canon.per_year();
-            let slack = tol + c * CONVERSION_SLACK;
-            if within(convert(lo), convert(hi), c, slack) {
-                return Verdict::Agrees;
-            }
-            if within(lo, hi, c, tol) {
-                return Verdict::Period;
-            }
+        && said != canon
+    {
+        let convert = |x: Decimal| x * said.per_year() / canon.per_year();
+        let slack = tol + c * CONVERSION_SLACK;
+        if within(convert(lo), convert(hi), c, slack) {
+            return Verdict::Agrees;
         }
+        if within(lo, hi, c, tol) {
+            return Verdict::Period;
+        }
+    }
     if within(lo, hi, c, tol) {
         Verdict::Agrees
     } else if scaled(lo, c) {

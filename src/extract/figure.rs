@@ -22,6 +22,8 @@ pub(crate) enum Suffix {
         needs_currency: bool,
     },
     Percent,
+    /// "50p": pence, a hundredth of a pound.
+    Pence,
     Ordinal,
     TimeOfDay,
     Decade,
@@ -108,6 +110,7 @@ fn classify_suffix(suffix: &str, digits: &str) -> Suffix {
         "tn" | "trn" => scale(1_000_000_000_000, false),
         "k" => scale(1_000, true),
         "pc" => Suffix::Percent,
+        "p" if digits.bytes().all(|b| b.is_ascii_digit()) => Suffix::Pence,
         "st" | "nd" | "rd" | "th" => Suffix::Ordinal,
         "am" | "pm" | "hrs" | "gmt" | "bst" | "utc" => Suffix::TimeOfDay,
         "s" if digits.len() == 4 && digits.ends_with('0') || digits.len() == 2 => Suffix::Decade,

@@ -163,12 +163,8 @@ fn may_start(c: &Cursor, i: usize) -> bool {
         Some(Tok::Num) => true,
         Some(Tok::AlNum) => c.str(i).as_bytes()[0].is_ascii_digit(),
         Some(Tok::Punct(p)) => matches!(p, '$' | '£' | '€' | '¥' | '₹' | '₽' | '\\'),
-        Some(Tok::Word) => {
-            let w = c.str(i);
-            let first = w.as_bytes()[0].to_ascii_lowercase();
-            // Number words, fractions, month names and currency codes start with these.
-            b"abcdefghjmnostuwyrirlp".contains(&first)
-        }
+        // Number words, fractions, month names and currency codes.
+        Some(Tok::Word) => c.str(i).as_bytes()[0].is_ascii_alphabetic(),
         _ => false,
     }
 }
@@ -194,17 +190,29 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Quantity, TokRange)> {
             },
         ));
     }
-    let (currency, first, fig_at) = match units::currency_before(c, i) {
+    let (currency, mut first, fig_at) = match units::currency_before(c, i) {
         Some((cur, first, fig)) => (Some(cur), first, fig),
         None => (None, i, i),
     };
-    let fig = if currency.is_none() {
+    let mut fig = if currency.is_none() {
         figure::share_at(c, fig_at)
             .or_else(|| figure::digits_at(c, fig_at))
             .or_else(|| figure::words_at(c, fig_at))?
     } else {
         figure::digits_at(c, fig_at).or_else(|| figure::words_at(c, fig_at))?
     };
+    // "-5 degrees": a minus glued to the figure and apart from what precedes it.
+    let signed = currency.is_none()
+        && fig.written == Written::Digits
+        && fig_at > c.lo
+        && c.touches_prev(fig_at)
+        && matches!(c.kind(fig_at - 1), Some(Tok::Punct('-' | '−')))
+        && (fig_at - 1 == c.lo || !c.touches_prev(fig_at - 1));
+    if signed {
+        fig.value = -fig.value;
+        fig.plain_int = false;
+        first = fig_at - 1;
+    }
     if fig.written == Written::Digits && skip::is_not_quantity(c, &fig, currency.is_some()) {
         return None;
     }
@@ -249,7 +257,11 @@ fn build(
             kind = Kind::Other;
             unit = Some(Unit::Measure(m));
         }
-        Suffix::TimeOfDay | Suffix::Decade | Suffix::Label => return None,
+        Suffix::Pence if currency.is_none() => {
+            fig.value /= Decimal::ONE_HUNDRED;
+            currency = Some(Currency::GBP);
+        }
+        Suffix::TimeOfDay | Suffix::Decade | Suffix::Label | Suffix::Pence => return None,
     }
     let mut next = fig.next;
     let mut high = None;
@@ -271,37 +283,58 @@ fn build(
             kind = Kind::Percent;
             unit = Some(u);
             next = after;
-        } else if currency.is_none()
-            && let Some((cur, after)) = units::currency_after(c, next)
-        {
-            currency = Some(cur);
-            next = after;
+            // "5.25%-5.5%", "10% to 15%"
+            if high.is_none()
+                && let Some((hi, after)) = percent_range_after(c, next, fig.value)
+            {
+                high = Some(hi);
+                next = after;
+            }
+        } else if percent_partner(c, first, next) {
+            // "from 10 to 20 per cent": the first end is a percentage too.
+            kind = Kind::Percent;
+            unit = Some(Unit::Percent);
+        } else if let Some((cur, after)) = units::currency_after(c, next) {
+            // "100 million dollars"; "$1.2 billion dollars" says it twice.
+            if currency.is_none() || currency == Some(cur) {
+                currency = Some(cur);
+                next = after;
+            }
         }
     }
     if currency.is_some() {
         kind = Kind::Money;
         unit = currency.map(Unit::Currency);
     }
+    let aged = first > c.lo && c.is(first - 1, "aged");
+    if kind == Kind::Count && aged && high.is_some() {
+        // "aged 5-11"
+        kind = Kind::Age;
+        unit = Some(Unit::Time(Period::Year));
+    }
     if kind == Kind::Count && fig.plain_int && high.is_none() {
         if let Some(after) = units::age_after(c, next) {
             kind = Kind::Age;
             unit = Some(Unit::Time(Period::Year));
             next = after;
-        } else if is_age_by_name(c, &fig) || first > c.lo && c.is(first - 1, "aged") {
+        } else if is_age_by_name(c, &fig) || aged {
             kind = Kind::Age;
             unit = Some(Unit::Time(Period::Year));
-        } else if qualifier.is_none() && date::looks_like_year(c, fig.first) {
-            let span = c.span(fig.first, fig.first);
-            let mut q = quantity(Kind::Date, fig.value, span, span);
+        } else if year_qualifier_ok(c, qualifier, next) && date::looks_like_year(c, fig.first) {
+            let figure = c.span(fig.first, fig.first);
+            let span = qualifier.map_or(figure, |q| q.span.cover(figure));
+            let mut q = quantity(Kind::Date, fig.value, span, figure);
+            q.qualifier = qualifier;
             q.date = Some(DateParts {
                 year: date::year(c, fig.first),
                 month: None,
                 day: None,
             });
+            let first = before.map_or(fig.first, |(_, at)| at);
             return Some((
                 q,
                 TokRange {
-                    first: fig.first,
+                    first,
                     next: fig.first + 1,
                 },
             ));
@@ -315,8 +348,12 @@ fn build(
         next = after;
     }
     let mut per = None;
-    if matches!(kind, Kind::Money | Kind::Count) {
-        let skip = if kind == Kind::Money { 3 } else { 1 };
+    if matches!(kind, Kind::Money | Kind::Count | Kind::Percent) {
+        let skip = match kind {
+            Kind::Money => 3,
+            Kind::Count => 1,
+            _ => 0,
+        };
         per = units::period_after(c, next, skip).map(|(p, span, _)| (p, span));
     }
     let figure_span = c.span(first, next - 1);
@@ -343,6 +380,41 @@ fn build(
             next,
         },
     ))
+}
+
+/// "5.25%-5.5%", "10% to 15%": the high end of a range of percentages.
+fn percent_range_after(c: &Cursor, j: usize, low: Decimal) -> Option<(Decimal, usize)> {
+    let joined = c.is(j, "to") || matches!(c.kind(j), Some(Tok::Punct('-' | '–')));
+    if !joined {
+        return None;
+    }
+    let hi = figure::digits_at(c, j + 1).filter(|f| f.suffix == Suffix::None)?;
+    let (_, after) = units::percent_after(c, hi.next)?;
+    (hi.value > low).then_some((hi.value, after))
+}
+
+/// "from 10 to 20 per cent", "between 10 and 20%": the second end's unit
+/// belongs to the first.
+fn percent_partner(c: &Cursor, first: usize, next: usize) -> bool {
+    let opener = first > c.lo && (c.is(first - 1, "from") || c.is(first - 1, "between"));
+    let joiner = c.is(next, "to") || c.is(next, "and");
+    opener
+        && joiner
+        && figure::digits_at(c, next + 1)
+            .filter(|f| f.suffix == Suffix::None)
+            .is_some_and(|f| units::percent_after(c, f.next).is_some())
+}
+
+/// A year may carry "around" or "circa" ("around 2014, the group…") but a
+/// count with a qualifier ("about 2000 people") is not a year.
+fn year_qualifier_ok(c: &Cursor, qualifier: Option<Qualifier>, next: usize) -> bool {
+    match qualifier {
+        None => true,
+        Some(q) if q.approx == Approx::About => !c.word(next).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && !crate::prose::words::is_np_stop(w)
+        }),
+        Some(_) => false,
+    }
 }
 
 fn digits_len(s: &str) -> usize {
@@ -406,7 +478,7 @@ fn range_after(
         k = fig_at;
     }
     let mut hi = figure::digits_at(c, k).or_else(|| figure::words_at(c, k))?;
-    if hi.written != fig.written {
+    if hi.written == Written::Fraction || fig.written == Written::Fraction {
         return None;
     }
     match hi.suffix {

@@ -185,15 +185,6 @@ pub(crate) fn is_not_quantity(c: &Cursor, fig: &Figure, has_currency: bool) -> b
     {
         return true;
     }
-    // "-5 degrees", "−0.3%": a sign this stage cannot carry yet; a figure
-    // read without it would state the opposite of the text.
-    if i > c.lo
-        && c.touches_prev(i)
-        && matches!(c.kind(i - 1), Some(Tok::Punct('-' | '−')))
-        && !c.touches_prev(i - 1)
-    {
-        return true;
-    }
     let text = c.str(i);
     // Phone numbers and codes: "0800", "020 7946 0958".
     if fig.plain_int && text.len() >= 3 && text.starts_with('0') {
@@ -480,7 +471,7 @@ mod tests {
         assert!(skipped("see pp. 12-14", "12"));
         assert!(skipped("under article 5 allies", "5"));
         assert!(skipped("an iPhone 15 case", "15"));
-        assert!(skipped("fell to -5 degrees", "5"));
+        assert!(!skipped("fell to -5 degrees", "5"));
         assert!(!skipped("in mid-2022 prices", "2022"));
         assert!(skipped("Ukraine wants F-16 jets", "16"));
     }

@@ -31,7 +31,22 @@ pub(crate) struct SentenceQuantities<'q> {
 
 fn ends_participle(w: &str) -> bool {
     let lw = w.to_ascii_lowercase();
-    lw.len() > 4 && (lw.ends_with("ed") && !lw.ends_with("eed") || lw.ends_with("ing"))
+    // Nouns in "-eed" are few; "agreed", "exceeded", "freed" are participles.
+    let eed_noun = matches!(
+        lw.as_str(),
+        "need"
+            | "speed"
+            | "seed"
+            | "breed"
+            | "creed"
+            | "greed"
+            | "deed"
+            | "weed"
+            | "feed"
+            | "steed"
+            | "reed"
+    );
+    lw.len() > 4 && (lw.ends_with("ed") && !eed_noun || lw.ends_with("ing"))
 }
 
 fn is_quote(c: &Cursor, i: usize) -> bool {
@@ -98,6 +113,12 @@ fn noun_run(
     let (f, mut l) = (first?, last?);
     while l > f && c.word(l).is_some_and(ends_participle) && !allow_participle {
         l -= 1;
+    }
+    // "skilled “contractors”": a quote opened inside closes inside.
+    let opened = (f..=l).any(|k| matches!(c.kind(k), Some(Tok::Punct('“' | '"' | '‘'))));
+    if opened && matches!(c.kind(l + 1), Some(Tok::Punct('”' | '"' | '’'))) && c.touches_prev(l + 1)
+    {
+        l += 1;
     }
     Some((f, l))
 }

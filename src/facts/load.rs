@@ -89,14 +89,15 @@ impl Loader {
 
     fn build(&mut self, raw: RawRules) -> FactTable {
         if let Some(v) = &raw.version
-            && *v.get_ref() != 1 {
-                self.error(
-                    &RULES_VALUE,
-                    span_of(v),
-                    format!("unsupported rules version {}", v.get_ref()),
-                    "expected 1",
-                );
-            }
+            && *v.get_ref() != 1
+        {
+            self.error(
+                &RULES_VALUE,
+                span_of(v),
+                format!("unsupported rules version {}", v.get_ref()),
+                "expected 1",
+            );
+        }
         let mut stories = self.stories(&raw);
         let mut drafts = Vec::new();
         let mut fact_ids: HashMap<String, (FactId, Span)> = HashMap::new();
@@ -426,10 +427,7 @@ impl Loader {
     }
 
     /// A value as a number or as a figure in words: "$100 million", "90%".
-    fn value(
-        &mut self,
-        v: &S<RawValue>,
-    ) -> Option<ReadValue> {
+    fn value(&mut self, v: &S<RawValue>) -> Option<ReadValue> {
         let span = span_of(v);
         match v.get_ref() {
             RawValue::Int(i) => Some((Decimal::from(*i), None, None, None)),

@@ -330,7 +330,11 @@ fn partitive(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]
     if sq.all[l].syntax.noun.is_none()
         && let Some(after) = after_base
     {
-        sq.all[l].syntax.predicate = predicate_after(c, after, starts);
+        // "40,000 of them convicts": the copula may be left out after a pronoun.
+        let pronoun = after > c.lo && c.word(after - 1).is_some_and(words::is_partitive_pronoun);
+        let elided = || noun_run(c, after, starts, false).map(|(f, l)| c.span(f, l));
+        sq.all[l].syntax.predicate =
+            predicate_after(c, after, starts).or_else(|| if pronoun { elided() } else { None });
     }
     if let Some(after) = after_base {
         let end = c

@@ -1430,3 +1430,13 @@ fn edges_of_units_ranges_and_signs() {
         ),
     ]);
 }
+
+#[test]
+fn partitives_with_the_copula_left_out() {
+    let text = "Wagner has about 50,000 fighters in Ukraine, 10,000 of them contractors and 40,000 convicts.";
+    let qs = extract(text);
+    assert_eq!(qs.len(), 3);
+    let pred = qs[1].syntax.predicate.map(|p| &text[p.range()]);
+    assert_eq!(pred, Some("contractors"));
+    assert_eq!(qs[1].syntax.base, Some(super::Base::Quantity(0)));
+}

@@ -25,8 +25,11 @@ pub struct Attachment {
     pub relation: RelationId,
     /// Document index of the quantity.
     pub quantity: usize,
-    /// The phrase in the text.
+    /// The claim: the phrase with the participle that governs it
+    /// ("recruited from Russian prisons").
     pub span: Span,
+    /// The phrase as matched ("from Russian prisons").
+    pub phrase: Span,
 }
 
 /// A relation claimed of every (or no) member of a group.
@@ -115,6 +118,24 @@ fn gap_attaches(text: &str, gap: Span) -> bool {
     true
 }
 
+/// Where the claim starts: the participle and adverbs just before the
+/// phrase ("recruited", "taken directly") belong to it.
+fn governing_start(text: &str, from: usize, phrase: usize) -> usize {
+    let toks: Vec<_> = Tokenizer::new(text, from, phrase).collect();
+    let mut start = phrase;
+    for t in toks.iter().rev() {
+        let w = t.text(text).to_ascii_lowercase();
+        let governs = t.kind == Tok::Word
+            && (w.len() > 3 && (w.ends_with("ed") || w.ends_with("ly"))
+                || matches!(w.as_str(), "taken" | "drawn"));
+        if !governs {
+            break;
+        }
+        start = t.start;
+    }
+    start
+}
+
 pub(crate) fn relations(
     text: &str,
     table: &FactTable,
@@ -146,18 +167,21 @@ pub(crate) fn relations(
             if !gap_attaches(text, Span::new(ex.quantities[l].syntax.np_end, start)) {
                 continue;
             }
-            let span = v.match_span(m);
-            if out
-                .attachments
-                .iter()
-                .any(|a| a.relation == r && a.span.start <= span.start && span.end <= a.span.end)
-            {
+            let phrase = v.match_span(m);
+            if out.attachments.iter().any(|a| {
+                a.relation == r && a.phrase.start <= phrase.start && phrase.end <= a.phrase.end
+            }) {
                 continue;
             }
+            let span = Span::new(
+                governing_start(text, ex.quantities[l].syntax.np_end, phrase.start),
+                phrase.end,
+            );
             out.attachments.push(Attachment {
                 relation: r,
                 quantity: ex.first_index + l,
                 span,
+                phrase,
             });
             bind_by_relation(table, ex, out, l, r);
         }
@@ -214,7 +238,7 @@ pub(crate) fn universals(
                 continue;
             };
             let span = v.match_span(m);
-            if out.attachments.iter().any(|a| a.span == span) {
+            if out.attachments.iter().any(|a| a.phrase == span) {
                 continue;
             }
             // "are all ex-servicemen", "entirely former soldiers", "All … are", "None … were".

@@ -115,10 +115,11 @@ pub(crate) fn score(
         .predicate
         .map(|p| view.suffix_terms(table, p, term));
     let named = q.syntax.noun.is_some() || q.syntax.predicate.is_some() || q.syntax.base.is_some();
-    // A bare figure after its verb is the verb's object ("fighters killed
-    // 300" counts victims): only context after it describes it.
+    // A bare count after its verb is the verb's object ("fighters killed
+    // 300" counts victims): only context after it describes it. Sums and
+    // shares are named before as often as after ("a budget of £120m").
     let clause = q.syntax.clause;
-    let context_span = if named {
+    let context_span = if named || q.kind != Kind::Count {
         clause
     } else {
         Span::new(q.figure.start, clause.end)

@@ -142,7 +142,7 @@ impl Context<'_> {
             None => {
                 let what = match f.measure {
                     crate::facts::Measure::Money(_) => f.describe(),
-                    _ => format!("{} {}", f.describe(), f.name),
+                    _ => with_name(&f.describe(), f),
                 };
                 match &f.attribution {
                     Some(a) => format!("canonical: {what} — {a}"),
@@ -263,8 +263,18 @@ pub fn relation_holds_for(table: &FactTable, r: RelationId, f: FactId) -> Vec<Fa
         .collect()
 }
 
+/// A figure followed by what the fact counts ("45,000 convicts"); money
+/// and shares without terms are named by their figure alone.
+pub fn with_name(figure: &str, f: &Fact) -> String {
+    if f.name.is_empty() {
+        figure.to_string()
+    } else {
+        format!("{figure} {}", f.name)
+    }
+}
+
 /// "40,000 convicts": a fact's value and name.
 pub fn group(table: &FactTable, f: FactId) -> String {
     let fact = &table.facts[f];
-    format!("{} {}", fact.describe(), fact.name)
+    with_name(&fact.describe(), fact)
 }

@@ -53,7 +53,10 @@ impl super::Check for Check {
             let d = Diagnostic::new(
                 &META,
                 META.severity,
-                format!("{said} {} disagrees with the canonical {canonical}", f.name),
+                format!(
+                    "{} disagrees with the canonical {canonical}",
+                    super::with_name(&said, f)
+                ),
                 cx.label(q.figure, format!("the table says {canonical}")),
             )
             .with_secondary(cx.fact_label(f))

@@ -593,15 +593,32 @@ fn breaks_clause(c: &Cursor, i: usize) -> bool {
 /// the next one, so the words of one figure do not describe its neighbour.
 fn clauses(c: &Cursor, sq: &mut SentenceQuantities, starts: &[usize]) {
     let n = sq.all.len();
+    // Between two figures, words up to the last "and", "or" or comma
+    // describe the first ("£45m going to social care and £75m to schools").
+    let cut = |prev_next: usize, first: usize| {
+        (prev_next..first)
+            .rev()
+            .find(|&k| c.punct(k, ',') || c.is(k, "and") || c.is(k, "or"))
+            .map_or(first, |k| k + 1)
+    };
     for l in sq.first..n {
         let t = sq.toks[l];
+        let floor = if l > sq.first {
+            cut(sq.toks[l - 1].next, t.first)
+        } else {
+            c.lo
+        };
         let mut lo = t.first;
-        while lo > c.lo && !breaks_clause(c, lo - 1) && !(l > sq.first && lo <= sq.toks[l - 1].next)
-        {
+        while lo > floor && !breaks_clause(c, lo - 1) {
             lo -= 1;
         }
+        let ceiling = if l + 1 < n {
+            cut(t.next, sq.toks[l + 1].first)
+        } else {
+            c.hi
+        };
         let mut hi = t.next;
-        while hi < c.hi && !breaks_clause(c, hi) && !starts.contains(&hi) {
+        while hi < ceiling && !breaks_clause(c, hi) && !starts.contains(&hi) {
             hi += 1;
         }
         let start = c.toks[lo].start;

@@ -39,7 +39,8 @@ pub fn load_str(name: &str, text: &str) -> Result<FactTable, Vec<Diagnostic>> {
             };
             let span = e.span().map_or(Span::new(0, 0), Span::from);
             let message = e.message().trim_end().to_string();
-            cx.error(meta, span, message, "here");
+            let help = unknown_field_hint(&message);
+            cx.error(meta, span, message, "here").help = help;
             return Err(cx.errors);
         }
     };
@@ -386,10 +387,14 @@ impl Loader {
             self.error(&RULES_VALUE, span_of(&f.id), format!("nothing can bind to fact `{id}`"), "this fact")
                 .help = Some("give it `terms` (the nouns that name it), `context` words, `templates`, or `parts`".into());
         }
-        let name = f.terms.first().map_or_else(
-            || id.to_string(),
-            |t| t.get_ref().replace("**", "").replace('*', ""),
-        );
+        // Messages name what a fact counts by its first term; sums without terms go unnamed.
+        let name = f.terms.first().map_or_else(String::new, |t| {
+            t.get_ref()
+                .replace("**", "")
+                .replace('*', "")
+                .trim()
+                .to_string()
+        });
         Some(Fact {
             id: id.to_string(),
             name,
@@ -602,12 +607,15 @@ impl Loader {
     ) -> Option<&'m (FactId, Span)> {
         let found = ids.get(r.get_ref());
         if found.is_none() {
+            let help = closest(r.get_ref(), ids.keys().map(String::as_str))
+                .map(|c| format!("did you mean `{c}`?"));
             self.error(
                 &RULES_REFERENCE,
                 span_of(r),
                 format!("no fact `{}`", r.get_ref()),
                 "unknown fact",
-            );
+            )
+            .help = help;
         }
         found
     }
@@ -781,6 +789,23 @@ fn derive_counts(facts: &mut Vec<Fact>) -> Vec<(FactId, FactId)> {
         facts.push(d);
     }
     out
+}
+
+/// The candidate nearest to `word`, if it is near enough to be a typo.
+fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 5))
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// "did you mean `tolerance`?" for serde's "unknown field `tolerence`, expected one of …".
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    let names = expected.split('`').skip(1).step_by(2);
+    closest(field, names).map(|c| format!("did you mean `{c}`?"))
 }
 
 /// A unit name: a currency code or symbol, "percent", or what a count counts.

@@ -1,0 +1,58 @@
+//! Running the built binary from integration tests.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+pub fn numcheck() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_numcheck"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+/// Runs numcheck with `args`, feeding `stdin` if given.
+pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = numcheck();
+    cmd.args(args).stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("numcheck runs");
+    if let Some(bytes) = stdin {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin is piped")
+            .write_all(bytes)
+            .expect("stdin written");
+    }
+    child.wait_with_output().expect("numcheck finishes")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+pub fn code(o: &Output) -> i32 {
+    o.status
+        .code()
+        .expect("numcheck exits with a code, not a signal")
+}
+
+/// A path relative to the crate root, with forward slashes, as output shows it.
+pub fn rel(path: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}

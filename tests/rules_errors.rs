@@ -5,7 +5,6 @@
 
 mod common;
 
-
 #[test]
 fn broken_rules_point_at_the_line() {
     insta::glob!("rules-errors", "*/draft.txt", |path| {

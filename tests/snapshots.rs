@@ -35,3 +35,28 @@ fn snapshot_all(pattern: &str) {
 fn every_fixture_in_every_format() {
     snapshot_all("**/*.txt");
 }
+
+/// A snapshot whose fixture was renamed or deleted would never be checked
+/// again; there must be none.
+#[test]
+fn every_snapshot_has_its_fixture() {
+    let mut stale = Vec::new();
+    for entry in ignore::Walk::new("fixtures").flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "snap") {
+            continue;
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let input = name.split_once('@').map(|(_, rest)| rest.trim_end_matches(".snap").replace("__", "/"));
+        let dir = path.parent().and_then(|p| p.parent()).expect("snapshots/ sits in a fixture folder");
+        let found = input.is_some_and(|rel| {
+            // insta names the input relative to the common prefix of the glob.
+            ["fixtures", "tests/rules-errors"].iter().any(|root| std::path::Path::new(root).join(&rel).is_file())
+                || dir.join(rel.rsplit('/').next().unwrap_or(&rel)).is_file()
+        });
+        if !found {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(stale.is_empty(), "snapshots without a fixture:\n{}", stale.join("\n"));
+}

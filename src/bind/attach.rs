@@ -32,10 +32,19 @@ pub struct Attachment {
     pub phrase: Span,
 }
 
-/// A relation claimed of every (or no) member of a group.
+/// What a universal claims of every (or no) member of a group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Claim {
+    /// A relation: "all ex-servicemen", "none recruited from prisons".
+    Relation(RelationId),
+    /// Membership of the groups a term names: "all of them convicts".
+    Member(Vec<FactId>),
+}
+
+/// A claim about every (or no) member of a group.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Universal {
-    pub relation: RelationId,
+    pub claim: Claim,
     /// The group the claim is about.
     pub fact: FactId,
     /// From the universal word to the end of the phrase: "all ex-servicemen".
@@ -44,6 +53,8 @@ pub struct Universal {
     pub subject: Span,
     /// "none", "no": the claim is that the relation is true of nobody.
     pub negative: bool,
+    /// The relation phrase as matched.
+    pub phrase: Span,
 }
 
 /// The direction words attached to a sum.
@@ -63,26 +74,80 @@ fn relation_of(role: Role) -> Option<RelationId> {
     }
 }
 
-/// Whether the words between a noun phrase and a relation phrase let the
-/// phrase modify the noun phrase.
-fn gap_attaches(text: &str, gap: Span) -> bool {
+/// What the words between a figure's noun phrase and a relation phrase make
+/// of the phrase.
+#[derive(Debug, PartialEq, Eq)]
+enum GapKind {
+    /// The phrase modifies the noun phrase: "50,000 personnel recruited from…".
+    Attaches,
+    /// It is claimed of every one of them: "50,000 fighters, all (of them) …".
+    Universal { negative: bool },
+    /// It is about something else.
+    Blocked,
+}
+
+/// Hedges that claim something of part of a group: "mostly recruited from".
+fn is_hedge(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    matches!(
+        words::lower(w, &mut buf),
+        Some(
+            "mostly"
+                | "largely"
+                | "mainly"
+                | "partly"
+                | "primarily"
+                | "predominantly"
+                | "chiefly"
+                | "often"
+                | "sometimes"
+                | "reportedly"
+        )
+    ) && !w.eq_ignore_ascii_case("reportedly")
+}
+
+fn gap_kind(text: &str, gap: Span) -> GapKind {
     let mut words_in: Vec<&str> = Vec::new();
     for tok in Tokenizer::new(text, gap.start, gap.end) {
         match tok.kind {
             Tok::Word | Tok::AlNum | Tok::Num => words_in.push(tok.text(text)),
             // A full stop inside a sentence closes an abbreviation ("Mr.").
             Tok::Punct(',' | '.' | '"' | '“' | '”' | '’' | '‘' | '\'') => {}
-            _ => return false,
+            _ => return GapKind::Blocked,
         }
     }
+    if words_in.iter().any(|w| is_hedge(w)) {
+        return GapKind::Blocked;
+    }
+    // ", all of them", "are all", "were entirely", ", none of them"
+    let lower: Vec<String> = words_in.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let filler = |w: &str| {
+        matches!(
+            w,
+            "of" | "them" | "whom" | "are" | "were" | "is" | "was" | "have" | "had" | "been"
+        )
+    };
+    if lower.iter().any(|w| words::is_universal(w) && w != "only")
+        && lower.iter().all(|w| words::is_universal(w) || filler(w))
+    {
+        return GapKind::Universal { negative: false };
+    }
+    if lower.iter().any(|w| w == "none") && lower.iter().all(|w| w == "none" || filler(w)) {
+        return GapKind::Universal { negative: true };
+    }
     if words_in.first().is_some_and(|w| words::is_relative(w)) {
-        return words_in.len() <= 12
+        let ok = words_in.len() <= 12
             && !words_in
                 .iter()
                 .any(|w| words::is_vague_quantifier(w) || words::is_negative_universal(w));
+        return if ok {
+            GapKind::Attaches
+        } else {
+            GapKind::Blocked
+        };
     }
     if words_in.len() > 4 {
-        return false;
+        return GapKind::Blocked;
     }
     let mut after_prep = false;
     for w in &words_in {
@@ -93,7 +158,6 @@ fn gap_attaches(text: &str, gap: Span) -> bool {
                 lw.as_str(),
                 "in" | "at"
                     | "on"
-                    | "all"
                     | "who"
                     | "were"
                     | "was"
@@ -111,11 +175,32 @@ fn gap_attaches(text: &str, gap: Span) -> bool {
                     | "freed"
             );
         if !ok {
-            return false;
+            return GapKind::Blocked;
         }
         after_prep = matches!(lw.as_str(), "in" | "at" | "on");
     }
-    true
+    GapKind::Attaches
+}
+
+/// The figures a phrase after figure `l` is said of: `l` and the figures
+/// listed with it ("10,000 contractors and 40,000 convicts, all of them…").
+fn listed_with(text: &str, ex: &Extraction, v: &SentenceView, l: usize) -> Vec<usize> {
+    let mut out = vec![l];
+    let mut cur = l;
+    while let Some(&prev) = v.quantities.iter().rev().find(|&&p| p < cur) {
+        let between = text[ex.quantities[prev]
+            .syntax
+            .np_end
+            .min(ex.quantities[cur].span.start)
+            ..ex.quantities[cur].span.start]
+            .trim();
+        if !matches!(between, "and" | "," | ", and") {
+            break;
+        }
+        out.push(prev);
+        cur = prev;
+    }
+    out
 }
 
 /// Where the claim starts: the participle and adverbs just before the
@@ -164,10 +249,43 @@ pub(crate) fn relations(
             {
                 continue;
             }
-            if !gap_attaches(text, Span::new(ex.quantities[l].syntax.np_end, start)) {
+            let gap = Span::new(ex.quantities[l].syntax.np_end, start);
+            let phrase = v.match_span(m);
+            match gap_kind(text, gap) {
+                GapKind::Blocked => continue,
+                GapKind::Universal { negative } => {
+                    // "Wagner's 50,000 fighters are all former soldiers".
+                    let at = text[gap.range()]
+                        .find(|c: char| c.is_alphabetic())
+                        .map_or(gap.start, |i| gap.start + i);
+                    for g in listed_with(text, ex, v, l) {
+                        let q = &ex.quantities[g];
+                        if let Some(fact) = out.of[g].fact {
+                            out.universals.push(Universal {
+                                claim: Claim::Relation(r),
+                                fact,
+                                span: Span::new(at, phrase.end),
+                                subject: q.figure.cover(q.syntax.noun.unwrap_or(q.figure)),
+                                negative,
+                                phrase,
+                            });
+                        }
+                    }
+                    continue;
+                }
+                GapKind::Attaches => {}
+            }
+            // "The 10,000 contractors, who fight alongside convicts recruited
+            // from…": a nearer noun naming a group takes the phrase.
+            let nearer = v.matches.iter().any(|(s, mm)| {
+                let sp = v.match_span(mm);
+                matches!(table.stories[*s].roles[mm.pattern], Role::Term(_))
+                    && sp.start >= gap.start
+                    && sp.end <= gap.end
+            });
+            if nearer {
                 continue;
             }
-            let phrase = v.match_span(m);
             if out.attachments.iter().any(|a| {
                 a.relation == r && a.phrase.start <= phrase.start && phrase.end <= a.phrase.end
             }) {
@@ -227,6 +345,7 @@ fn bind_by_relation(
 }
 
 pub(crate) fn universals(
+    text: &str,
     table: &FactTable,
     ex: &Extraction,
     views: &[SentenceView],
@@ -234,15 +353,34 @@ pub(crate) fn universals(
 ) {
     for v in views {
         for (story, m) in &v.matches {
-            let Some(r) = relation_of(table.stories[*story].roles[m.pattern]) else {
-                continue;
+            let role = table.stories[*story].roles[m.pattern];
+            let claim = match role {
+                Role::Relation(r) => Claim::Relation(r),
+                // Every fact the term names: "convicts" are a part, a share and its count.
+                Role::Term(_) => Claim::Member(
+                    v.matches
+                        .iter()
+                        .filter(|(s, mm)| mm.first == m.first && mm.last == m.last && *s == *story)
+                        .filter_map(|(s, mm)| match table.stories[*s].roles[mm.pattern] {
+                            Role::Term(f) => Some(f),
+                            _ => None,
+                        })
+                        .collect(),
+                ),
+                _ => continue,
             };
             let span = v.match_span(m);
-            if out.attachments.iter().any(|a| a.phrase == span) {
+            let taken = out.attachments.iter().any(|a| a.phrase == span)
+                || out.universals.iter().any(|u| u.phrase == span);
+            let in_figure = v.quantities.iter().any(|&l| {
+                let q = &ex.quantities[l];
+                span.start >= q.span.start && span.end <= q.syntax.np_end.max(q.span.end)
+            });
+            if taken || matches!(claim, Claim::Member(_)) && in_figure {
                 continue;
             }
             // "are all ex-servicemen", "entirely former soldiers", "All … are", "None … were".
-            let near = (m.first.saturating_sub(3)..m.first)
+            let near = (m.first.saturating_sub(4)..m.first)
                 .rev()
                 .take_while(|&k| k + 1 == m.first || !v.words[k + 1].after_break);
             let mut found = None;
@@ -262,16 +400,96 @@ pub(crate) fn universals(
             if v.words[k].stem == "only" && k + 1 != m.first {
                 continue;
             }
-            let Some((fact, subject)) = subject_before(table, ex, v, m.first) else {
-                continue;
+            // "Not all…", "are not all…": a universal denied is no universal.
+            let denied =
+                k > 0 && (v.words[k - 1].stem == "not" || v.words[k - 1].stem.ends_with("n't"));
+            // "all either ex-servicemen or convicts": one of several.
+            let either = (k + 1..m.first).any(|j| v.words[j].stem == "either")
+                || v.words.get(m.last + 1).is_some_and(|w| w.stem == "or");
+            // "Every fighter recruited from prison is promised…": a phrase
+            // inside the subject narrows it; a claim needs a copula before it.
+            let far = m.first - k > 3;
+            // A copula, or a plain verb right before the phrase ("None of
+            // its fighters come from prisons"), makes it the predicate; a
+            // participle ("fighter recruited from prison") keeps it in the subject.
+            let verb_before = m.first > k + 1 && {
+                let w = &v.words[m.first - 1].stem;
+                let participle =
+                    w.len() > 3 && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing"));
+                !participle
+                    && !words::is_np_stop(w)
+                    && !v.matches.iter().any(|(_, mm)| mm.last == m.first - 1)
             };
-            out.universals.push(Universal {
-                relation: r,
-                fact,
-                span: Span::new(v.words[k].span.start.min(span.start), span.end),
-                subject,
-                negative,
-            });
+            let copula = (k + 1..m.first).any(|j| words::is_copula(&v.words[j].stem));
+            let predicate = verb_before || copula;
+            // "offers every fighter recruited from a penal colony a pardon":
+            // a participle before the phrase keeps it in the noun phrase.
+            let participle_before = m.first > k + 1 && {
+                let w = &v.words[m.first - 1].stem;
+                w.len() > 3 && (w.ends_with("ed") || w.ends_with("en"))
+                    || matches!(w.as_str(), "drawn" | "taken")
+            };
+            if !copula && participle_before && !negative {
+                continue;
+            }
+            if denied || either || far && !predicate {
+                continue;
+            }
+            let between: Vec<&str> = (k + 1..m.first).map(|j| v.words[j].stem.as_str()).collect();
+            let pronoun = between
+                .iter()
+                .any(|w| matches!(*w, "them" | "whom" | "these" | "those"));
+            // A group claimed as a term ("all of them convicts") is a claim
+            // only after a pronoun or a copula, never as a subject ("all convicts are…").
+            let linked = pronoun
+                || between.iter().any(|w| words::is_copula(w))
+                || k > 0 && words::is_copula(&v.words[k - 1].stem);
+            if matches!(claim, Claim::Member(_)) && !linked {
+                continue;
+            }
+            let mut groups: Vec<(FactId, Span)> = Vec::new();
+            if !pronoun {
+                groups.extend(subject_before(table, ex, v, m.first));
+            }
+            let mut by_figure = Vec::new();
+            if groups.is_empty() {
+                // "all of them…": the figures just before.
+                let before = v.words[k].span.start;
+                if let Some(&l) = v
+                    .quantities
+                    .iter()
+                    .rev()
+                    .find(|&&l| ex.quantities[l].span.end <= before)
+                {
+                    for g in listed_with(text, ex, v, l) {
+                        let q = &ex.quantities[g];
+                        if let Some(f) = out.of[g].fact {
+                            by_figure.push((
+                                f,
+                                q.figure.cover(
+                                    q.syntax.noun.or(q.syntax.predicate).unwrap_or(q.figure),
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+            groups.extend(by_figure);
+            // "The group's fighters, all of them former soldiers": no figure
+            // before the pronoun, so the group named before it.
+            if groups.is_empty() && pronoun {
+                groups.extend(subject_before(table, ex, v, k));
+            }
+            for (fact, subject) in groups {
+                out.universals.push(Universal {
+                    claim: claim.clone(),
+                    fact,
+                    span: Span::new(v.words[k].span.start.min(span.start), span.end),
+                    subject,
+                    negative,
+                    phrase: span,
+                });
+            }
         }
     }
 }

@@ -1,16 +1,25 @@
 //! The evidence one quantity carries for each fact, scored.
 //!
-//! A template is the strongest evidence (4), then the noun after the figure
-//! or a copula's complement (3), context words in the clause (2), a term
-//! earlier in the clause (1). Some evidence rules a fact out instead: a noun
-//! that names other facts but not this one ("1,000 civilians" is no count of
-//! fighters), a fact whose `context` words are absent from the clause, or a
-//! fact without context when the clause holds another fact's context words
-//! ("1,000 contractors killed" counts deaths, not contractors).
+//! First, scope: a figure binds by its own words only when its clause names
+//! who the story's figures belong to (the story's `subject`), places it
+//! nowhere else (`places`), dates it in no other year and not "since"
+//! something, and holds none of the `unless` words. A figure tied to a bound
+//! one by structure (a partitive's base) needs no scope of its own.
+//!
+//! Then the evidence: a template is the strongest (4), then the noun after
+//! the figure, a copula's complement or a noun before it ("a force of")
+//! (3), context words in the clause (2), a term earlier in the clause (1).
+//! Some evidence rules a fact out instead: a noun that names other facts
+//! but not this one ("1,000 civilians" is no count of fighters), a fact
+//! whose `context` words are absent from the clause, or a fact without
+//! context when the clause holds another fact's context words ("1,000
+//! contractors killed" counts deaths, not contractors). A sum named by a
+//! noun the fact does not know ("a salary of $3,000") does not bind.
 
 use super::{Binding, Bindings, How, SentenceView, compatible};
-use crate::extract::{Base, Extraction, Kind};
+use crate::extract::{Base, Extraction, Kind, Quantity};
 use crate::facts::{FactId, FactTable, Measure, Role};
+use crate::prose::words;
 use crate::source::Span;
 
 fn term(r: Role) -> Option<FactId> {
@@ -95,37 +104,423 @@ fn base_fact(
     }
 }
 
+/// How many sentences back a list's heading may name the story's subject.
+pub(crate) const TOPIC_REACH: usize = 12;
+
+/// Words that make the proper name before them a source, not an owner.
+fn attributes(stem: &str) -> bool {
+    matches!(
+        stem,
+        "said"
+            | "say"
+            | "says"
+            | "told"
+            | "tell"
+            | "added"
+            | "estimated"
+            | "estimate"
+            | "believe"
+            | "believed"
+            | "stated"
+            | "noted"
+            | "explained"
+            | "claimed"
+            | "claim"
+            | "reported"
+            | "warned"
+            | "confirmed"
+            | "according"
+            | "spokesman"
+            | "spokeswoman"
+            | "official"
+            | "officials"
+    )
+}
+
+/// Whether a clause names an owner other than the story's subject before
+/// the figure ("Russia has lost…", "Putin mobilised…"), or anywhere as a
+/// possessive ("Ukraine's armed forces"): a proper name that is not a
+/// source ("Kirby said"), a title, a month, a place of the story, a
+/// nationality ("Russian prisons"), or a function word opening the sentence.
+/// Names after the figure are attributions or places ("according to John Kirby").
+fn other_owner(
+    text: &str,
+    table: &FactTable,
+    story: usize,
+    view: &SentenceView,
+    clause: Span,
+    figure: Span,
+    noun: Option<Span>,
+) -> bool {
+    let st = &table.stories[story];
+    let covered: Vec<Span> = view
+        .matches
+        .iter()
+        .filter(|(s, m)| {
+            *s == story
+                && matches!(
+                    st.roles[m.pattern],
+                    Role::Subject
+                        | Role::Place
+                        | Role::Term(_)
+                        | Role::Context(_)
+                        | Role::Right(_)
+                        | Role::Wrong(_)
+                )
+        })
+        .map(|(_, m)| view.match_span(m))
+        .collect();
+    let ws = &view.words;
+    for (i, w) in ws.iter().enumerate() {
+        if w.span.start < clause.start || w.span.end > clause.end {
+            continue;
+        }
+        let raw_text = &text[w.span.range()];
+        // After the figure only a possessive or a word of its own noun
+        // phrase ("100,000 Russian soldiers") names an owner.
+        let own_noun = noun.is_some_and(|n| n.start <= w.span.start && w.span.end <= n.end);
+        if w.span.start >= figure.end
+            && !own_noun
+            && !(raw_text.ends_with("'s") || raw_text.ends_with("’s"))
+        {
+            continue;
+        }
+        let raw = &text[w.span.range()];
+        // "Ukraine's armed forces": a possessive names an owner, even a place of the story.
+        let possessive = raw.ends_with("'s") || raw.ends_with("’s");
+        let known = covered
+            .iter()
+            .any(|c| c.start <= w.span.start && w.span.end <= c.end);
+        if !raw.chars().next().is_some_and(char::is_uppercase) || known && !possessive {
+            continue;
+        }
+        let opening =
+            i == 0 && (words::is_np_stop(&w.stem) || words::is_partitive_pronoun(&w.stem));
+        let title = matches!(
+            w.stem.as_str(),
+            "mr" | "mrs" | "ms" | "dr" | "president" | "general" | "secretary"
+        );
+        let dated = words::month(raw).is_some() || words::weekday(raw).is_some();
+        // "Russian prisons", "Ukrainian city": a nationality before a noun is no owner.
+        let lower_next = ws.get(i + 1).is_some_and(|n| {
+            text[n.span.range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        });
+        // But "the Russian army" is an owner.
+        let institution = ws.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.stem.as_str(),
+                "army"
+                    | "force"
+                    | "military"
+                    | "government"
+                    | "troop"
+                    | "navy"
+                    | "ministry"
+                    | "official"
+                    | "authority"
+                    | "state"
+            )
+        });
+        let nationality = ["ian", "ish", "ese", "ean", "ican"]
+            .iter()
+            .any(|e| w.stem.ends_with(e))
+            && lower_next
+            && !possessive
+            && !institution;
+        // A name runs on through capitalized words to its last one; a source is followed by a verb of saying.
+        let name_goes_on = ws.get(i + 1).is_some_and(|n| {
+            text[n.span.range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+        let source = ws.get(i + 1).is_some_and(|n| attributes(&n.stem))
+            || i > 0 && ws[i - 1].stem == "to" && i > 1 && ws[i - 2].stem == "according";
+        if !(opening || title || dated || nationality || name_goes_on || source) {
+            return true;
+        }
+    }
+    false
+}
+
+/// How many words after a figure's noun phrase a place still belongs to
+/// it: "1,000 men in Mali", "50,000 personnel deployed in Syria"; not
+/// "50,000 mercenaries drawn from prisons across Russia".
+const PLACE_REACH: usize = 3;
+
+/// Whether a quantity's clause lets the figures of `story` bind to it.
+fn in_scope(
+    text: &str,
+    table: &FactTable,
+    ex: &Extraction,
+    (view, prev): (&SentenceView, &[SentenceView]),
+    story: usize,
+    q: &Quantity,
+) -> bool {
+    let clause = q.syntax.clause.cover(q.syntax.noun.unwrap_or(q.figure));
+    let st = &table.stories[story];
+    let is = |v: &SentenceView, m: &crate::facts::pattern::Match, s: usize, role: Role| {
+        s == story && st.roles[m.pattern] == role && v.words.len() > m.last
+    };
+    let here = |role: Role| {
+        view.matches.iter().any(|(s, m)| {
+            is(view, m, *s, role)
+                && view.match_span(m).start >= clause.start
+                && view.match_span(m).end <= clause.end
+        })
+    };
+    // "unless" words anywhere in the sentence: "froze the assets of 8 individuals and 3 entities".
+    if view
+        .matches
+        .iter()
+        .any(|(s, m)| is(view, m, *s, Role::Unless(None)))
+    {
+        return false;
+    }
+    // The subject named in the clause; or, continuing a topic, in the
+    // sentence or the one before, with no other owner named in the clause.
+    let names_subject = st.roles.contains(&Role::Subject);
+    let near = |v: &SentenceView| v.matches.iter().any(|(s, m)| is(v, m, *s, Role::Subject));
+    // A line of a fact box ("Convicts: about 45,000") continues the list's
+    // heading; prose continues the two sentences before it.
+    let labelled = q
+        .syntax
+        .lead
+        .is_some_and(|l| text[l.end..q.span.start].trim_start().starts_with(':'));
+    let reach = if labelled {
+        prev.len()
+    } else {
+        prev.len().min(2)
+    };
+    let earlier = &prev[prev.len() - reach..];
+    let continued = (near(view) || earlier.iter().any(near))
+        && !other_owner(text, table, story, view, clause, q.figure, q.syntax.noun);
+    if names_subject && !here(Role::Subject) && !continued {
+        return false;
+    }
+    // "1,000 men in Mali", "$5m a month across Africa": a place in the
+    // figure's own phrase (a few words after it) that is not the story's.
+    if st.has_places {
+        let np_end = q.syntax.noun.map_or(q.figure.end, |n| n.end);
+        let phrase_end = view
+            .words
+            .iter()
+            .filter(|w| w.span.start >= np_end)
+            .nth(PLACE_REACH)
+            .map_or(clause.end, |w| w.span.start.min(clause.end));
+        let places: Vec<Span> = view
+            .matches
+            .iter()
+            .filter(|(s, m)| *s == story && st.roles[m.pattern] == Role::Place)
+            .map(|(_, m)| view.match_span(m))
+            .collect();
+        for (i, w) in view.words.iter().enumerate() {
+            let after = w.span.start >= q.figure.end && w.span.end <= phrase_end;
+            if !after || !matches!(w.stem.as_str(), "in" | "across" | "throughout") {
+                continue;
+            }
+            let mut k = i + 1;
+            if view.words.get(k).is_some_and(|n| n.stem == "the") {
+                k += 1;
+            }
+            let Some(next) = view.words.get(k) else {
+                continue;
+            };
+            let name = &text[next.span.range()];
+            let capital = name.chars().next().is_some_and(char::is_uppercase);
+            // "in Wagner's ranks" names the owner, not a place.
+            let owner = view.matches.iter().any(|(s, m)| {
+                *s == story
+                    && st.roles[m.pattern] == Role::Subject
+                    && view.match_span(m).start == next.span.start
+            });
+            if capital
+                && !owner
+                && words::month(name).is_none()
+                && !places.iter().any(|p| p.start == next.span.start)
+            {
+                return false;
+            }
+        }
+    }
+    // "By 2017 it had 2,500 men", "5,000 fighters in 2021", "lost 100,000
+    // since February": a figure of another time. Only a date close to the
+    // figure, with no comma between, dates it ("the group, founded in 2014,
+    // now has…" does not).
+    let story_year = st.date.and_then(|d| d.year);
+    let close = |s: Span| near_figure(text, view, q, s);
+    let other_year = ex.quantities.iter().any(|d| {
+        d.kind == Kind::Date
+            && d.syntax.sentence == q.syntax.sentence
+            && close(d.figure)
+            && matches!((d.date.and_then(|p| p.year), story_year), (Some(a), Some(b)) if a != b)
+    });
+    let since = view
+        .words
+        .iter()
+        .any(|w| w.stem == "since" && q.syntax.sentence.contains(w.span) && close(w.span));
+    !other_year && !since
+}
+
+/// How many words from a figure a date still dates it.
+const DATE_REACH: usize = 6;
+
+/// For a sum whose only evidence is a word of the wrong direction: whether
+/// what comes before that word in the clause names the story's subject and
+/// no member of it. A word of the right direction needs no such test.
+fn wrong_agent_is_subject(
+    table: &FactTable,
+    story: usize,
+    view: &SentenceView,
+    q: &Quantity,
+    f: FactId,
+) -> bool {
+    let st = &table.stories[story];
+    let clause = q.syntax.clause;
+    let role_at = |m: &crate::facts::pattern::Match| st.roles[m.pattern];
+    let in_clause = |s: Span| s.start >= clause.start && s.end <= clause.end;
+    let right = view
+        .matches
+        .iter()
+        .any(|(s, m)| *s == story && role_at(m) == Role::Right(f) && in_clause(view.match_span(m)));
+    if right {
+        return true;
+    }
+    let Some(first_wrong) = view
+        .matches
+        .iter()
+        .filter(|(s, m)| {
+            *s == story && role_at(m) == Role::Wrong(f) && in_clause(view.match_span(m))
+        })
+        .map(|(_, m)| view.match_span(m).start)
+        .min()
+    else {
+        return true;
+    };
+    let before = |s: Span| s.start >= clause.start && s.end <= first_wrong;
+    let subjects: Vec<Span> = view
+        .matches
+        .iter()
+        .filter(|(s, m)| *s == story && role_at(m) == Role::Subject && before(view.match_span(m)))
+        .map(|(_, m)| view.match_span(m))
+        .collect();
+    // "the mercenary group": a term inside the subject's name is no member.
+    let member = view.matches.iter().any(|(s, m)| {
+        let sp = view.match_span(m);
+        *s == story
+            && matches!(role_at(m), Role::Term(_))
+            && before(sp)
+            && !subjects
+                .iter()
+                .any(|x| x.start <= sp.start && sp.end <= x.end)
+    });
+    !subjects.is_empty() && !member
+}
+
+/// Whether `s` is within a few words of the figure, with no comma between.
+///
+/// After the figure, any distance within its clause counts ("100,000
+/// soldiers have been killed or wounded since February"); before it, only a
+/// few words, or a time opening the sentence ("In 2014, Wagner had…").
+fn near_figure(text: &str, view: &SentenceView, q: &Quantity, s: Span) -> bool {
+    let breaks = |a: usize, b: usize| text[a..b].contains([',', ';', '(', ')', '—', '–']);
+    if s.start >= q.figure.end {
+        return !breaks(q.figure.end, s.start);
+    }
+    if s.end > q.figure.start {
+        return true;
+    }
+    let opening = view
+        .words
+        .iter()
+        .take_while(|w| w.span.end <= s.start)
+        .all(|w| {
+            matches!(
+                w.stem.as_str(),
+                "in" | "by"
+                    | "since"
+                    | "until"
+                    | "as"
+                    | "of"
+                    | "during"
+                    | "from"
+                    | "mid"
+                    | "early"
+                    | "late"
+                    | "the"
+            )
+        });
+    let words = view
+        .words
+        .iter()
+        .filter(|w| w.span.start >= s.end && w.span.end <= q.figure.start)
+        .count();
+    opening || words <= DATE_REACH && !breaks(s.end, q.figure.start)
+}
+
 /// Scores every fact of the active stories for quantity `l` of the window.
 pub(crate) fn score(
+    text: &str,
     table: &FactTable,
     active: &[usize],
     ex: &Extraction,
     bound: &Bindings,
-    view: &SentenceView,
+    views: (&SentenceView, &[SentenceView]),
     l: usize,
 ) -> Vec<(FactId, i32, How)> {
+    let view = views.0;
     let q = &ex.quantities[l];
-    if q.syntax.conversion_of.is_some() {
+    if q.syntax.conversion_of.is_some() || q.syntax.restates.is_some() {
         return Vec::new();
     }
     let global = ex.first_index + l;
-    let nouns = q.syntax.noun.map(|n| view.suffix_terms(table, n, term));
+    let clause = q.syntax.clause;
+    // "1,000 of Wagner's fighters have been killed": with a death word in the
+    // clause, the base's noun is what is counted, not a group it is part of.
+    let contexts_all = view.within(table, clause, context);
+    let base_words = match q.syntax.base {
+        Some(Base::Words(span)) => Some(span),
+        _ => None,
+    };
+    let base_is_noun = base_words.is_some_and(|span| {
+        view.suffix_terms(table, span, term)
+            .iter()
+            .any(|f| table.facts[*f].has_context && contexts_all.contains(f))
+    });
+    let noun_span = q
+        .syntax
+        .noun
+        .or(if base_is_noun { base_words } else { None });
+    let nouns = noun_span.map(|n| view.suffix_terms(table, n, term));
     let preds = q
         .syntax
         .predicate
         .map(|p| view.suffix_terms(table, p, term));
-    let named = q.syntax.noun.is_some() || q.syntax.predicate.is_some() || q.syntax.base.is_some();
+    let leads = q
+        .syntax
+        .lead
+        .filter(|_| noun_span.is_none())
+        .map(|n| view.suffix_terms(table, n, term));
+    let named = noun_span.is_some() || q.syntax.predicate.is_some() || q.syntax.base.is_some();
     // A bare count after its verb is the verb's object ("fighters killed
     // 300" counts victims): only context after it describes it. Sums and
     // shares are named before as often as after ("a budget of £120m").
-    let clause = q.syntax.clause;
     let context_span = if named || q.kind != Kind::Count {
         clause
     } else {
         Span::new(q.figure.start, clause.end)
     };
-    let contexts = view.within(table, context_span, context);
-    let flows = view.within(table, clause, flow);
+    // A label's words are the figure's too: "Spending: $100m a month".
+    let with_lead = |s: Span| q.syntax.lead.map_or(s, |l| s.cover(l));
+    let contexts = view.within(table, with_lead(context_span), context);
+    let flows = view.within(table, with_lead(clause), flow);
+    let unless = view.within(table, q.syntax.sentence, |r| match r {
+        Role::Unless(Some(f)) => Some(f),
+        _ => None,
+    });
     let templates: Vec<FactId> = view
         .matches
         .iter()
@@ -135,19 +530,38 @@ pub(crate) fn score(
             _ => None,
         })
         .collect();
-    let subject = if named {
-        Vec::new()
-    } else {
+    let subject = if noun_span.is_none() && q.syntax.predicate.is_none() {
         view.within(table, Span::new(clause.start, q.span.start), term)
+    } else {
+        Vec::new()
     };
-    let base = q
-        .syntax
-        .base
-        .and_then(|b| base_fact(table, ex, bound, view, b, active));
-    if q.syntax.base.is_some() && base.is_none() && q.kind == Kind::Percent {
+    let base = if base_is_noun {
+        None
+    } else {
+        q.syntax
+            .base
+            .and_then(|b| base_fact(table, ex, bound, view, b, active))
+    };
+    if q.syntax.base.is_some() && !base_is_noun && base.is_none() && q.kind == Kind::Percent {
         // A share of something we cannot place is not a share we can check.
         return Vec::new();
     }
+    // The nouns a sum is named by, none of which may be foreign to its fact.
+    let money_nouns: Vec<Span> = [q.syntax.noun, q.syntax.lead, q.syntax.in_noun]
+        .into_iter()
+        .flatten()
+        .collect();
+    // The parts of an enumeration are in the scope of their total.
+    let scope_of = q
+        .syntax
+        .member
+        .filter(|m| !m.is_total)
+        .and_then(|m| ex.get(m.total))
+        .filter(|t| t.syntax.sentence == q.syntax.sentence)
+        .unwrap_or(q);
+    let scoped: Vec<bool> = (0..table.stories.len())
+        .map(|s| active.contains(&s) && in_scope(text, table, ex, views, s, scope_of))
+        .collect();
     let compatible_facts: Vec<FactId> = active
         .iter()
         .flat_map(|&s| table.stories[s].facts.iter().copied())
@@ -175,6 +589,9 @@ pub(crate) fn score(
             }
             None => false,
         };
+        if !has_base && !scoped[fact.story] || unless.contains(&f) {
+            continue;
+        }
         if template {
             t.add(4, How::Template);
         }
@@ -188,6 +605,21 @@ pub(crate) fn score(
             Some(list) if list.contains(&f) => t.add(3, How::Predicate),
             Some(list) if !list.is_empty() && !money => continue,
             _ => {}
+        }
+        if leads.as_ref().is_some_and(|list| list.contains(&f)) {
+            t.add(3, How::Noun);
+        }
+        if money && !money_nouns.is_empty() {
+            let known = money_nouns.iter().any(|&n| {
+                let mine = |r: Role| matches!(r, Role::Term(x) | Role::Context(x) | Role::Right(x) | Role::Wrong(x) if x == f);
+                view.matches.iter().any(|(s, m)| {
+                    let span = view.match_span(m);
+                    mine(table.stories[*s].roles[m.pattern]) && span.start < n.end && n.start < span.end
+                })
+            });
+            if !known {
+                continue;
+            }
         }
         if contexts.contains(&f) {
             t.add(2, How::Context);
@@ -204,9 +636,23 @@ pub(crate) fn score(
             if t.score == 0 {
                 continue;
             }
+            // Bound by "receives", "earns", "gets" alone, a sum must be
+            // received by the story's subject itself ("the group receives
+            // $100m in aid"), not by its members ("fighters earn $5,000")
+            // or anyone else ("North Korea received $50m").
+            if t.how == How::Context
+                && !contexts.contains(&f)
+                && !wrong_agent_is_subject(table, fact.story, view, q, f)
+            {
+                continue;
+            }
         }
         if has_base {
             t.add(3, How::Partitive);
+        } else if fact.derived.is_some() && t.how == How::Context {
+            // A count implied by a share is named by the share's terms or
+            // reached through its base, never by context alone.
+            continue;
         }
         if subject.contains(&f) {
             t.add(1, How::Subject);

@@ -23,7 +23,7 @@ use crate::facts::pattern::{FigureAt, Match, WordTok, words_of};
 use crate::facts::{FactId, FactTable, Measure};
 use crate::source::Span;
 
-pub use attach::{Attachment, Flow, Universal};
+pub use attach::{Attachment, Claim, Flow, Universal};
 
 /// How a quantity came to be bound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,10 +203,7 @@ pub fn bind(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) ->
     if active.is_empty() {
         return out;
     }
-    let wants_all = active
-        .iter()
-        .any(|&s| !table.stories[s].relations.is_empty());
-    let views = views(text, table, active, ex, wants_all);
+    let views = views(text, table, active, ex);
     let mut scores: Vec<Vec<(FactId, i32, How)>> = vec![Vec::new(); n];
     let mut view_of = vec![usize::MAX; n];
     for (vi, v) in views.iter().enumerate() {
@@ -225,7 +222,9 @@ pub fn bind(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) ->
             {
                 continue;
             }
-            scores[l] = evidence::score(table, active, ex, out, &views[view_of[l]], l);
+            let vi = view_of[l];
+            let prev = &views[vi.saturating_sub(evidence::TOPIC_REACH)..vi];
+            scores[l] = evidence::score(text, table, active, ex, out, (&views[vi], prev), l);
             out.of[l] = evidence::decide(&scores[l]);
         }
         structure::repeats(ex, out);
@@ -236,18 +235,13 @@ pub fn bind(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) ->
     pass(true, &mut out, &mut scores);
     structure::settle(table, ex, &scores, &mut out);
     attach::relations(text, table, ex, &views, &mut out);
-    attach::universals(table, ex, &views, &mut out);
+    attach::universals(text, table, ex, &views, &mut out);
     attach::flows(table, ex, &views, &mut out);
     out
 }
 
-fn views(
-    text: &str,
-    table: &FactTable,
-    active: &[usize],
-    ex: &Extraction,
-    all: bool,
-) -> Vec<SentenceView> {
+/// Every sentence of the window: universals need those without figures too.
+fn views(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) -> Vec<SentenceView> {
     let mut out = Vec::new();
     let mut next_q = 0;
     let mut found = Vec::new();
@@ -262,9 +256,6 @@ fn views(
                 ex.quantities[l].syntax.sentence == span && ex.quantities[l].is_numeric_fact_kind()
             })
             .collect();
-        if quantities.is_empty() && !all {
-            continue;
-        }
         let mut words = Vec::new();
         words_of(text, span, &mut words);
         let figures: Vec<FigureAt> = quantities

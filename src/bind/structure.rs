@@ -43,7 +43,34 @@ pub(crate) fn settle(
 ) {
     enumerations(table, ex, scores, out);
     partitive_bases(table, ex, scores, out);
+    restatements(table, ex, out);
     repeats(ex, out);
+}
+
+/// "90% of them convicts, or about 900 men": a count restating a share is
+/// the count the share implies.
+fn restatements(table: &FactTable, ex: &Extraction, out: &mut Bindings) {
+    for l in 0..ex.quantities.len() {
+        let Some(p) = ex.quantities[l]
+            .syntax
+            .restates
+            .and_then(|g| g.checked_sub(ex.first_index))
+        else {
+            continue;
+        };
+        let Some(share) = out.of.get(p).and_then(|b| b.fact) else {
+            continue;
+        };
+        let implied = table
+            .facts
+            .iter()
+            .position(|f| f.derived.is_some_and(|(s, _)| s == share));
+        if let Some(d) =
+            implied.filter(|&d| super::compatible(&ex.quantities[l], table.facts[d].measure))
+        {
+            out.of[l] = Binding::to(d, How::Partitive);
+        }
+    }
 }
 
 fn enumerations(
@@ -103,18 +130,17 @@ fn enumerations(
                 out.of[p] = Binding::to(fits[0], How::Enumeration);
             }
         }
-        // The one part left over is the one fact left over.
+        // The one part left over is the one fact left over. A part bound to
+        // the total itself ("50,000 … including 10,000 mercenaries", where
+        // "mercenaries" names the whole force) is left over too.
+        let is_open = |p: usize| open(&out.of[p]) || out.of[p].fact == Some(total);
         let used: Vec<FactId> = parts.iter().filter_map(|&p| out.of[p].fact).collect();
         let left_facts: Vec<FactId> = fact_parts
             .iter()
             .copied()
             .filter(|f| !used.contains(f))
             .collect();
-        let left_parts: Vec<usize> = parts
-            .iter()
-            .copied()
-            .filter(|&p| open(&out.of[p]))
-            .collect();
+        let left_parts: Vec<usize> = parts.iter().copied().filter(|&p| is_open(p)).collect();
         if left_facts.len() == 1 && left_parts.len() == 1 && parts.len() == fact_parts.len() {
             let (p, f) = (left_parts[0], left_facts[0]);
             let evidence_allows =

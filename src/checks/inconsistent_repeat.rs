@@ -19,8 +19,10 @@
 //! None. Without a fact to bind to, two figures are taken to state the
 //! same thing only when they count the same noun in the same unit and
 //! their clauses share at least three content words and most of their
-//! words, with no year that differs. Figures with "about" may differ by
-//! 10%. Figures bound to facts are left to the value checks.
+//! words, with no year that differs and no names that differ ("in Wales"
+//! and "in England" are two figures). Sums may have no noun. Figures with
+//! "about" may differ by 10%. Figures bound to facts are left to the value
+//! checks; the reporting frame ("the company said on Monday") is ignored.
 
 use std::collections::HashSet;
 
@@ -45,24 +47,81 @@ pub static META: Meta = Meta {
 pub struct Check;
 
 /// The content words of a quantity's clause and the years it names.
+/// Words of the reporting frame around a figure, which say who said it and
+/// when, not what it counts: "the company said on Monday".
+fn reporting(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let lw = words::lower(w, &mut buf).unwrap_or("");
+    words::weekday(lw).is_some()
+        || matches!(
+            lw,
+            "said"
+                | "says"
+                | "told"
+                | "confirmed"
+                | "announced"
+                | "added"
+                | "according"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "statement"
+                | "reporters"
+                | "officials"
+                | "official"
+                | "yesterday"
+                | "today"
+                | "earlier"
+                | "later"
+                | "week"
+                | "spokesmen"
+        )
+}
+
+/// The content words of a quantity's clause, and the years its sentence names.
 fn content(text: &str, q: &Quantity) -> (HashSet<String>, Vec<String>) {
     let mut set = HashSet::new();
-    let mut years = Vec::new();
     let clause = q.syntax.clause.cover(q.syntax.noun.unwrap_or(q.figure));
     for tok in Tokenizer::new(text, clause.start, clause.end) {
         let inside = tok.start >= q.span.start && tok.end <= q.span.end;
         let w = tok.text(text);
-        match tok.kind {
-            Tok::Num if w.len() == 4 && !inside => years.push(w.to_string()),
-            Tok::Word
-                if !inside && w.len() > 2 && !words::is_np_stop(w) && words::month(w).is_none() =>
-            {
-                set.insert(stem(w));
-            }
-            _ => {}
+        if tok.kind == Tok::Word
+            && !inside
+            && w.len() > 2
+            && !words::is_np_stop(w)
+            && words::month(w).is_none()
+            && !reporting(w)
+        {
+            set.insert(stem(w));
         }
     }
+    // Years anywhere in the sentence date the figure: "4,100 patients … in 2022".
+    let sentence = q.syntax.sentence;
+    let years = Tokenizer::new(text, sentence.start, sentence.end)
+        .filter(|t| {
+            t.kind == Tok::Num
+                && t.end - t.start == 4
+                && !(t.start >= q.span.start && t.end <= q.span.end)
+        })
+        .map(|t| t.text(text).to_string())
+        .collect();
     (set, years)
+}
+
+/// The proper names of a quantity's sentence, its first word excepted.
+fn names(text: &str, q: &Quantity) -> HashSet<String> {
+    let s = q.syntax.sentence;
+    Tokenizer::new(text, s.start, s.end)
+        .filter(|t| t.kind == Tok::Word)
+        .skip(1)
+        .map(|t| t.text(text))
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && words::month(w).is_none()
+                && words::weekday(w).is_none()
+        })
+        .map(stem)
+        .collect()
 }
 
 fn head(text: &str, q: &Quantity) -> Option<String> {
@@ -78,7 +137,12 @@ fn key(text: &str, q: &Quantity) -> Option<(Kind, String, Option<String>, Option
         return None;
     }
     let unit = q.unit.map(|u| u.name());
-    Some((q.kind, head(text, q)?, unit, q.per.map(|p| p.0.as_str())))
+    // A sum is named by what it is spent on, not by a noun after it.
+    let head = match q.kind {
+        Kind::Money => head(text, q).unwrap_or_default(),
+        _ => head(text, q)?,
+    };
+    Some((q.kind, head, unit, q.per.map(|p| p.0.as_str())))
 }
 
 impl super::Check for Check {
@@ -114,7 +178,9 @@ impl super::Check for Check {
                     continue;
                 }
                 let ((wa, ya), (wb, yb)) = (content(cx.text, a), content(cx.text, b));
-                if ya != yb {
+                // Other years, or other names ("in Wales", "in England"): other figures.
+                let (na, nb) = (names(cx.text, a), names(cx.text, b));
+                if ya != yb || !na.is_empty() && !nb.is_empty() && na.is_disjoint(&nb) {
                     continue;
                 }
                 let shared = wa.intersection(&wb).count();

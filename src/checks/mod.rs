@@ -156,6 +156,15 @@ impl Context<'_> {
     pub fn is_bound(&self, l: usize) -> bool {
         self.bound.of.get(l).is_some_and(|b| b.fact.is_some())
     }
+
+    /// Whether a quantity is bound and disagrees with its fact: the value
+    /// checks report it, so arithmetic involving it would say it twice.
+    pub fn disagrees(&self, l: usize) -> bool {
+        let Some(f) = self.bound.of.get(l).and_then(|b| b.fact) else {
+            return false;
+        };
+        compare::compare(&self.ex.quantities[l], &self.table.facts[f]) != compare::Verdict::Agrees
+    }
 }
 
 /// A check over one window of a document.
@@ -271,6 +280,17 @@ pub fn with_name(figure: &str, f: &Fact) -> String {
     } else {
         format!("{figure} {}", f.name)
     }
+}
+
+/// A value in a quantity's own unit: "£3.3 million", "35%", "6,400".
+pub fn amount(q: &Quantity, value: rust_decimal::Decimal) -> String {
+    use crate::extract::Unit;
+    let measure = match q.unit {
+        Some(Unit::Currency(c)) => crate::facts::Measure::Money(c),
+        Some(Unit::Percent) => crate::facts::Measure::Percent,
+        _ => crate::facts::Measure::Count,
+    };
+    crate::facts::format_value(value, measure, None)
 }
 
 /// "40,000 convicts": a fact's value and name.

@@ -20,15 +20,15 @@
 //! ## Configuration
 //! None. Only enumerations that claim to be complete are added up ("made
 //! up of", "comprising", "consisting of", "split between", "divided into",
-//! "a total of"); "including" lists some parts, not all. When the figures
-//! are bound to facts, the value checks report them instead. Parts with a
-//! qualifier ("about") may differ from the total by 5%.
+//! "a total of"); "including" lists some parts, not all. When a figure is
+//! bound to a fact and disagrees with it, the value checks report it
+//! instead. Parts with a qualifier ("about") may differ from the total by 5%.
 
 use rust_decimal::Decimal;
 
+use super::amount;
 use super::{Context, Family, Meta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::facts::format_number;
 
 pub static META: Meta = Meta {
     code: "NC201",
@@ -68,7 +68,7 @@ impl super::Check for Check {
                 qs[p].unit == total.unit && qs[p].per.map(|x| x.0) == total.per.map(|x| x.0)
             });
             let ranged = total.high.is_some() || parts.iter().any(|&p| qs[p].high.is_some());
-            let bound = cx.is_bound(l0) || parts.iter().any(|&p| cx.is_bound(p));
+            let bound = cx.disagrees(l0) || parts.iter().any(|&p| cx.disagrees(p));
             if parts.len() < 2 || !same_unit || ranged || bound {
                 continue;
             }
@@ -83,21 +83,15 @@ impl super::Check for Check {
             if (sum - total.value).abs() <= tolerance {
                 continue;
             }
-            let terms: Vec<String> = parts.iter().map(|&p| format_number(qs[p].value)).collect();
+            let terms: Vec<String> = parts.iter().map(|&p| amount(&qs[p], qs[p].value)).collect();
+            let (sum_s, total_s) = (amount(total, sum), amount(total, total.value));
             let mut d = Diagnostic::new(
                 &META,
                 META.severity,
-                format!(
-                    "the parts add up to {}, not {}",
-                    format_number(sum),
-                    format_number(total.value)
-                ),
-                cx.label(
-                    total.figure,
-                    format!("total: {}", format_number(total.value)),
-                ),
+                format!("the parts add up to {sum_s}, not {total_s}"),
+                cx.label(total.figure, format!("total: {total_s}")),
             )
-            .with_note(format!("{} = {}", terms.join(" + "), format_number(sum)))
+            .with_note(format!("{} = {sum_s}", terms.join(" + ")))
             .with_help("check which of the figures is wrong; the parts are said to be the whole");
             for &p in &parts {
                 d = d.with_secondary(cx.label(qs[p].figure, "a part"));

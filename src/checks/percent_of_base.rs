@@ -19,7 +19,8 @@
 //! ## Configuration
 //! None. The percentage may differ by half a unit of its last digit
 //! ("33%" for 1 in 3), and by a point when a figure has a qualifier.
-//! When the figures are bound to facts, the value checks report them instead.
+//! When a figure is bound to a fact and disagrees with it, the value checks
+//! report it instead.
 
 use rust_decimal::Decimal;
 
@@ -45,16 +46,19 @@ fn joined(text: &str, from: usize, to: usize) -> bool {
     if from > to {
         return false;
     }
-    let words: Vec<&str> = text[from..to].split_whitespace().collect();
-    let lead = words
-        .iter()
-        .take_while(|w| w.chars().all(|c| c.is_lowercase()))
-        .count()
-        .min(3);
+    let mut rest = text[from..to].trim_start();
+    for _ in 0..3 {
+        let word = rest.find(|c: char| !c.is_lowercase()).unwrap_or(rest.len());
+        if word == 0 {
+            break;
+        }
+        rest = rest[word..].trim_start();
+    }
+    let gap = rest.split_whitespace().collect::<Vec<_>>().join(" ");
     matches!(
-        words[lead..].join(" ").as_str(),
-        "(" | ", or" | "," | "— or" | "—" | "–" | "(or"
-    ) && !(lead == 0 && words.join(" ") == ",")
+        gap.as_str(),
+        "(" | ", or" | "— or" | "—" | "–" | "(or" | ", ("
+    )
 }
 
 /// Half a unit of the last digit written: "90%" may be 89.5–90.5.
@@ -79,12 +83,16 @@ impl super::Check for Check {
             // "800 of the 1,000 (80%)" or "80% of the 1,000 fighters, or 800 men".
             let (m, p, anchor, next) = match q.kind {
                 Kind::Count => {
-                    let Some(p) = qs.get(l + 1) else { continue };
+                    // "180 of the 900 applications (15%)": the percentage after both.
+                    let Some(p) = (l.max(b) + 1..qs.len()).find(|&i| qs[i].kind == Kind::Percent)
+                    else {
+                        continue;
+                    };
                     (
                         l,
-                        l + 1,
+                        p,
                         q.syntax.np_end.max(qs[b].syntax.np_end),
-                        p.span.start,
+                        qs[p].span.start,
                     )
                 }
                 Kind::Percent => {
@@ -104,7 +112,7 @@ impl super::Check for Check {
             {
                 continue;
             }
-            if [b, m, p].iter().any(|&x| cx.is_bound(x)) {
+            if [b, m, p].iter().any(|&x| cx.disagrees(x)) {
                 continue;
             }
             let share = qs[m].value * Decimal::from(100) / qs[b].value;

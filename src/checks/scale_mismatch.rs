@@ -45,12 +45,27 @@ impl super::Check for Check {
                 continue;
             }
             let canonical = format_value(f.value, f.measure, None);
-            let stated = format_value(q.value, f.measure, None);
+            let ratio = if q.value > f.value {
+                q.value / f.value
+            } else {
+                f.value / q.value
+            };
+            let times = match ratio.normalize().to_string().as_str() {
+                "1000" => "a thousand times".to_string(),
+                "1000000" => "a million times".to_string(),
+                "1000000000" => "a billion times".to_string(),
+                other => format!("{other} times"),
+            };
+            let relation = if q.value > f.value {
+                times
+            } else {
+                format!("1/{} of", ratio.normalize())
+            };
             let d = Diagnostic::new(
                 &META,
                 META.severity,
                 format!(
-                    "{} is {stated}, a thousandfold off the canonical {canonical}",
+                    "{} is {relation} the canonical {canonical}",
                     cx.words(q.figure)
                 ),
                 cx.label(

@@ -63,11 +63,26 @@ impl super::Check for Check {
             let mut d = Diagnostic::new(
                 &META,
                 META.severity,
-                format!(
-                    "\"{}\" is said of {said_of}, but it is not true of {}",
-                    rel.says,
-                    wrong_for.join(" or ")
-                ),
+                if fails == [f] {
+                    // Said of a group it is simply not true of.
+                    match true_of.is_empty() {
+                        false => format!(
+                            "\"{}\" is said of {said_of}, but it is true only of the {}",
+                            rel.says,
+                            true_of.join(" and ")
+                        ),
+                        true => format!(
+                            "\"{}\" is said of {said_of}, but it is not true of them",
+                            rel.says
+                        ),
+                    }
+                } else {
+                    format!(
+                        "\"{}\" is said of {said_of}, but it is not true of {}",
+                        rel.says,
+                        wrong_for.join(" or ")
+                    )
+                },
                 cx.label(a.span, format!("said of the {said_of}")),
             )
             .with_secondary(cx.label(

@@ -177,8 +177,10 @@ pub(crate) fn digits_at(c: &Cursor, i: usize) -> Option<Figure> {
         } => true,
         // "5.5m people", "2m jobs": a plural noun after "m" makes it millions;
         // "the 100m final", "a 2m wall" stay lengths.
+        // "45k convicts": a thousand, likewise.
         Suffix::Scale { factor, .. } => {
-            factor == Decimal::from(1_000_000) && c.word(i + 1).is_some_and(counted_plural)
+            (factor == Decimal::from(1_000_000) || factor == Decimal::from(1_000))
+                && c.word(i + 1).is_some_and(counted_plural)
         }
         _ => false,
     };

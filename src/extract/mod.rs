@@ -437,9 +437,13 @@ fn is_age_by_name(c: &Cursor, fig: &Figure) -> bool {
         return false;
     }
     let name = c.kind(i - 2) == Some(Tok::Word) && c.starts_upper(i - 2);
+    // "Prigozhin, 61, runs", "Prigozhin, 61 - now has": a comma or a dash closes it.
+    let dash =
+        matches!(c.kind(fig.next), Some(Tok::Punct('-' | '–' | '—'))) && !c.touches_prev(fig.next);
     let closes = c.punct(fig.next, ',')
         || c.punct(fig.next, ')')
         || c.punct(fig.next, ';')
+        || dash
         || fig.next >= c.hi;
     let commas = c.punct(i - 1, ',') && closes;
     let bracketed = c.punct(i - 1, '(') && c.punct(fig.next, ')');

@@ -307,6 +307,13 @@ pub struct Syntax {
     pub coref: Option<usize>,
     /// The amount this one converts into another currency: "$100m (£83m)".
     pub conversion_of: Option<usize>,
+    /// An earlier quantity this one restates: "90% of them, or about 900 men".
+    pub restates: Option<usize>,
+    /// A noun that names the figure from before it: "a budget *of* $84bn",
+    /// "*Convicts*: about 45,000".
+    pub lead: Option<Span>,
+    /// What a sum is in: "$45bn *in aid*".
+    pub in_noun: Option<Span>,
     /// Where the noun phrase (or the figure) ends: relations attach after it.
     pub np_end: usize,
 }

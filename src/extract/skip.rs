@@ -273,6 +273,8 @@ pub(crate) fn is_not_quantity(c: &Cursor, fig: &Figure, has_currency: bool) -> b
             && c.kind(i - 1) == Some(Tok::Word)
             && c.str(i - 1).contains(char::is_uppercase)
             && !capital_before_count(c.str(i - 1))
+            // "Brantwood's 850 staff": a possessive owns the figure, it does not name a model.
+            && !(c.str(i - 1).ends_with("'s") || c.str(i - 1).ends_with("’s"))
             && (i - 1 > c.lo && !c.punct(i - 2, ',')
                 || i - 1 == c.lo && !opens_sentence_before_count(c, i))
         {

@@ -46,7 +46,39 @@ fn ends_participle(w: &str) -> bool {
             | "steed"
             | "reed"
     );
-    lw.len() > 4 && (lw.ends_with("ed") && !eed_noun || lw.ends_with("ing"))
+    // Past participles that do not end in "-ed": "convicts drawn from prisons".
+    let irregular = matches!(
+        lw.as_str(),
+        "taken"
+            | "drawn"
+            | "given"
+            | "held"
+            | "kept"
+            | "sent"
+            | "brought"
+            | "bought"
+            | "paid"
+            | "made"
+            | "seen"
+            | "known"
+            | "shown"
+            | "thrown"
+            | "sworn"
+            | "born"
+            | "caught"
+            | "left"
+            | "found"
+            | "spent"
+            | "hit"
+            | "lost"
+            | "won"
+            | "chosen"
+            | "driven"
+            | "written"
+            | "sold"
+            | "told"
+    );
+    irregular || lw.len() > 4 && (lw.ends_with("ed") && !eed_noun || lw.ends_with("ing"))
 }
 
 fn is_quote(c: &Cursor, i: usize) -> bool {
@@ -89,6 +121,13 @@ fn noun_run(
             || super::figure::small_number(w).is_some()
             || super::figure::scale_word(w).is_some()
         {
+            break;
+        }
+        // "Wagner fighters serve in…": a plural head is followed by its verb.
+        let after_plural = last
+            .and_then(|l| c.word(l))
+            .is_some_and(|p| p.len() > 3 && p.ends_with('s') && !p.ends_with("ss"));
+        if after_plural && w.chars().next().is_some_and(char::is_lowercase) && !w.ends_with('s') {
             break;
         }
         if ends_participle(w) && !allow_participle {
@@ -261,6 +300,7 @@ pub(crate) fn analyse(c: &Cursor, sq: &mut SentenceQuantities) {
     for l in range.clone() {
         coreference(c, sq, l);
         conversion(c, sq, l);
+        leads(c, sq, l, &starts);
     }
     clauses(c, sq, &starts);
 }
@@ -311,6 +351,20 @@ fn partitive(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]
         base = sq.antecedent(l).map(|a| Base::Quantity(sq.global(a)));
         after_base = Some(t.next);
     }
+    // "Of those, about 10,000 are contractors and 30,000 convicts", "said
+    // that of those, some 45,000…": a fronted partitive whose base is an
+    // earlier figure, for every bare figure after it in the sentence.
+    let fronted_pronoun = (c.lo..t.first.saturating_sub(2)).any(|k| {
+        c.is(k, "of")
+            && c.word(k + 1).is_some_and(words::is_partitive_pronoun)
+            && c.punct(k + 2, ',')
+    });
+    if base.is_none() && fronted_pronoun && sq.all[l].syntax.noun.is_none() {
+        base = sq
+            .antecedent(sq.first)
+            .map(|a| Base::Quantity(sq.global(a)));
+        after_base = Some(t.next);
+    }
     // "Of the 1,000 killed, 900 were convicts": a fronted partitive.
     if base.is_none() && l > sq.first {
         let b = l - 1;
@@ -349,6 +403,14 @@ fn partitive(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]
 
 const MARKERS: &[(&[&str], bool)] = &[
     (&["including"], false),
+    (&["include"], false),
+    (&["includes"], false),
+    (&["included"], false),
+    (&["comprised"], true),
+    (&["comprises"], true),
+    (&["composed", "of"], true),
+    (&["consists", "of"], true),
+    (&["consisted", "of"], true),
     (&["among", "them"], false),
     (&["among", "whom"], false),
     (&["such", "as"], false),
@@ -486,8 +548,17 @@ fn parts_then_total(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &
         return;
     }
     let last = *parts.last().unwrap_or(&l);
+    // "2,300 children and 4,100 adults for flu last winter, a total of
+    // 6,800": a few words may stand between the last part and the total.
     let mut j = np_next(c, sq, last);
-    if c.punct(j, ',') {
+    let limit = j + 6;
+    while j < limit.min(c.hi) && !TOTAL_AFTER.iter().any(|p| c.is_seq(j, p)) {
+        if starts.contains(&j)
+            || breaks_clause(c, j)
+            || !(c.punct(j, ',') || c.kind(j) == Some(Tok::Word))
+        {
+            return;
+        }
         j += 1;
     }
     let Some(phrase) = TOTAL_AFTER.iter().find(|p| c.is_seq(j, p)) else {
@@ -574,6 +645,49 @@ fn conversion(c: &Cursor, sq: &mut SentenceQuantities, l: usize) {
         sq.all[prev].per = Some((p, span));
         sq.all[l].per = Some((p, span));
         sq.all[prev].span = sq.all[prev].span.cover(span);
+    }
+}
+
+/// The nouns around a figure that name it without following it: "a budget
+/// of $84bn", "Convicts: about 45,000", "$45bn in aid"; and a restatement,
+/// ", or about 900 men", of the figure before it.
+fn leads(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
+    let t = sq.toks[l];
+    let k = t.first;
+    let content = |i: usize| {
+        c.word(i)
+            .is_some_and(|w| !words::is_np_stop(w) && super::figure::small_number(w).is_none())
+    };
+    if k >= c.lo + 2 && c.is(k - 1, "of") && content(k - 2) {
+        sq.all[l].syntax.lead = Some(c.span(k - 2, k - 2));
+    } else if k > c.lo + 1 && c.punct(k - 1, ':') {
+        // A fact box: "Convicts: about 45,000" or "- Convicts: …", the label
+        // alone on its line, after a list bullet if there is one.
+        let mut f = k - 1;
+        while f > c.lo && content(f - 1) && k - f < 5 && !c.at_line_start(f) {
+            f -= 1;
+        }
+        let bullet = f > c.lo
+            && matches!(c.kind(f - 1), Some(Tok::Punct('-' | '*' | '•')))
+            && (c.at_line_start(f - 1) || f - 1 == c.lo);
+        if f < k - 1 && (c.at_line_start(f) || f == c.lo || bullet) && content(f) {
+            sq.all[l].syntax.lead = Some(c.span(f, k - 2));
+        }
+    }
+    if sq.all[l].kind == Kind::Money
+        && c.is(t.next, "in")
+        && !c.starts_upper(t.next + 1)
+        && let Some((f, last)) = noun_run(c, t.next + 1, starts, false)
+    {
+        sq.all[l].syntax.in_noun = Some(c.span(f, last));
+    }
+    if l > sq.first
+        && k >= c.lo + 2
+        && c.is(k - 1, "or")
+        && c.punct(k - 2, ',')
+        && sq.toks[l - 1].next <= k - 2
+    {
+        sq.all[l].syntax.restates = Some(sq.global(l - 1));
     }
 }
 

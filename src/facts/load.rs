@@ -205,17 +205,33 @@ impl Loader {
                     .ok()
             };
             let date = s.date.as_ref().and_then(|d| self.date(d));
-            out.push(Story {
+            let mut story = Story {
                 id: id.clone(),
                 title: s.title.clone(),
                 date,
                 keywords,
                 keyword_finder,
+                has_places: !s.places.is_empty(),
                 facts: Vec::new(),
                 relations: Vec::new(),
                 matcher: Default::default(),
                 roles: Vec::new(),
-            });
+            };
+            let subject = if s.subject.is_empty() {
+                &s.keywords
+            } else {
+                &s.subject
+            };
+            for p in subject {
+                self.add_phrase(&mut story, p, false, Role::Subject);
+            }
+            for p in &s.places {
+                self.add_phrase(&mut story, p, false, Role::Place);
+            }
+            for p in &s.unless {
+                self.add_phrase(&mut story, p, false, Role::Unless(None));
+            }
+            out.push(story);
         }
         if out.is_empty() {
             out.push(Story {
@@ -224,6 +240,7 @@ impl Loader {
                 date: None,
                 keywords: Vec::new(),
                 keyword_finder: None,
+                has_places: false,
                 facts: Vec::new(),
                 relations: Vec::new(),
                 matcher: Default::default(),
@@ -721,6 +738,9 @@ impl Loader {
             for s in &raw.context {
                 self.add_phrase(story, s, false, Role::Context(i));
             }
+            for s in &raw.unless {
+                self.add_phrase(story, s, false, Role::Unless(Some(i)));
+            }
             for s in &raw.templates {
                 self.add_phrase(story, s, true, Role::Template(i));
             }
@@ -742,6 +762,9 @@ impl Loader {
             }
             for s in &raws[base].context {
                 self.add_phrase(story, s, false, Role::Context(d));
+            }
+            for s in &raws[base].unless {
+                self.add_phrase(story, s, false, Role::Unless(Some(d)));
             }
         }
     }

@@ -135,6 +135,13 @@ pub enum Role {
     Right(FactId),
     /// Words saying it goes the other way ("receives", "in aid").
     Wrong(FactId),
+    /// A name of who the story's figures belong to ("Wagner", "the group").
+    Subject,
+    /// A place where the story's figures hold ("Ukraine").
+    Place,
+    /// Words that mean a figure is about something else: for one fact, or
+    /// (`None`) for every fact of the story.
+    Unless(Option<FactId>),
 }
 
 /// One story: its facts, relations and the phrases that find them.
@@ -145,6 +152,8 @@ pub struct Story {
     pub date: Option<DateParts>,
     pub keywords: Vec<String>,
     keyword_finder: Option<AhoCorasick>,
+    /// The story lists places, so figures placed elsewhere do not bind.
+    pub has_places: bool,
     pub facts: Vec<FactId>,
     pub relations: Vec<RelationId>,
     pub matcher: Matcher,

@@ -28,6 +28,16 @@ pub struct RawStory {
     /// Words a document must contain for this story's facts to bind.
     #[serde(default)]
     pub keywords: Vec<S<String>>,
+    /// Who the figures belong to: one must be named in a figure's clause
+    /// for it to bind by its own words. Defaults to `keywords`.
+    #[serde(default)]
+    pub subject: Vec<S<String>>,
+    /// Where the figures hold: a figure placed elsewhere ("in Mali") does not bind.
+    #[serde(default)]
+    pub places: Vec<S<String>>,
+    /// Words that, in a figure's clause, mean it is about something else.
+    #[serde(default)]
+    pub unless: Vec<S<String>>,
 }
 
 /// A number, or a figure written as text ("$100 million", "90%", "50,000").
@@ -57,6 +67,8 @@ pub struct RawFact {
     pub terms: Vec<S<String>>,
     #[serde(default)]
     pub context: Vec<S<String>>,
+    #[serde(default)]
+    pub unless: Vec<S<String>>,
     #[serde(default)]
     pub templates: Vec<S<String>>,
     #[serde(default)]

@@ -87,7 +87,10 @@ word_class!(
         | "never" | "ago" | "each" | "every" | "a" | "an" | "the" | "all" | "both" | "its"
         | "their" | "his" | "her" | "our" | "a-month" | "a-year" | "a-week" | "a-day"
         | "apiece" | "each-month" | "last" | "next" | "this-year" | "earlier" | "later"
-        | "respectively" | "altogether" | "overall" | "total"
+        | "respectively" | "altogether" | "overall" | "total" | "alongside" | "amid" | "amidst"
+        | "amongst" | "beside" | "besides" | "despite" | "near" | "toward" | "towards" | "upon"
+        | "outside" | "inside" | "behind" | "beyond" | "along" | "around" | "throughout"
+        | "underneath" | "versus" | "unlike"
         // Past tenses too short or irregular to read as participles: "12
         // people died", "two dozen ships left", "250 workers lost their jobs".
         | "died" | "fled" | "left" | "lost" | "won" | "fell" | "rose" | "grew" | "went"

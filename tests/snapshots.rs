@@ -46,17 +46,31 @@ fn every_snapshot_has_its_fixture() {
         if path.extension().is_none_or(|e| e != "snap") {
             continue;
         }
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let input = name.split_once('@').map(|(_, rest)| rest.trim_end_matches(".snap").replace("__", "/"));
-        let dir = path.parent().and_then(|p| p.parent()).expect("snapshots/ sits in a fixture folder");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let input = name
+            .split_once('@')
+            .map(|(_, rest)| rest.trim_end_matches(".snap").replace("__", "/"));
+        let dir = path
+            .parent()
+            .and_then(|p| p.parent())
+            .expect("snapshots/ sits in a fixture folder");
         let found = input.is_some_and(|rel| {
             // insta names the input relative to the common prefix of the glob.
-            ["fixtures", "tests/rules-errors"].iter().any(|root| std::path::Path::new(root).join(&rel).is_file())
+            ["fixtures", "tests/rules-errors"]
+                .iter()
+                .any(|root| std::path::Path::new(root).join(&rel).is_file())
                 || dir.join(rel.rsplit('/').next().unwrap_or(&rel)).is_file()
         });
         if !found {
             stale.push(path.display().to_string());
         }
     }
-    assert!(stale.is_empty(), "snapshots without a fixture:\n{}", stale.join("\n"));
+    assert!(
+        stale.is_empty(),
+        "snapshots without a fixture:\n{}",
+        stale.join("\n")
+    );
 }

@@ -62,20 +62,18 @@ impl super::Check for Check {
                 .find(|w| w.ends_with('s') && !w.ends_with("ss"))
                 .or(f.right_words.first())
                 .map_or("spends", String::as_str);
-            let d = Diagnostic::new(
-                &META,
-                META.severity,
-                format!(
-                    "direction flipped: the text says {}, but the canonical {} is money its source {right}",
-                    wrong.join(" … "),
+            let message = format!(
+                "direction flipped: the text says {}, but the canonical {} is money its source {right}",
+                wrong.join(" … "),
+                f.describe()
+            );
+            let label = format!("{} the wrong way", cx.words(q.figure));
+            let d = cx
+                .fact_finding(&META, f, claim, label, message)
+                .with_help(format!(
+                    "say who {right} it: \"… {right} {}\"",
                     f.describe()
-                ),
-                cx.label(claim, format!("{} the wrong way", cx.words(q.figure))),
-            )
-            .with_secondary(cx.fact_label(f))
-            .with_note(cx.canonical_note(f))
-            .with_help(format!("say who {right} it: \"… {right} {}\"", f.describe()))
-            .with_fact(&f.id);
+                ));
             out.push(d);
         }
     }

@@ -101,6 +101,22 @@ impl Context<'_> {
         Label::new(self.doc, span, message)
     }
 
+    /// A finding about a figure bound to fact `f`: the claim at `span`, the
+    /// fact's line in rules.toml, and its canonical value and attribution.
+    pub fn fact_finding(
+        &self,
+        meta: &'static Meta,
+        f: &Fact,
+        span: Span,
+        label: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::new(meta, meta.severity, message, self.label(span, label))
+            .with_secondary(self.fact_label(f))
+            .with_note(self.canonical_note(f))
+            .with_fact(&f.id)
+    }
+
     /// A label on a fact's definition in rules.toml.
     pub fn fact_label(&self, f: &Fact) -> Label {
         Label::new(

@@ -47,21 +47,20 @@ impl super::Check for Check {
             let (Some((said, span)), Some(canon)) = (q.per, f.per) else {
                 continue;
             };
-            let d = Diagnostic::new(
-                &META,
-                META.severity,
-                format!(
-                    "{} is per {}, but the canonical figure is per {}",
-                    cx.words(q.span),
-                    said.as_str(),
-                    canon.as_str()
-                ),
-                cx.label(span, format!("the table says a {}", canon.as_str())),
-            )
-            .with_secondary(cx.fact_label(f))
-            .with_note(cx.canonical_note(f))
-            .with_help(format!("write \"a {}\"", canon.as_str()))
-            .with_fact(&f.id);
+            let d = cx
+                .fact_finding(
+                    &META,
+                    f,
+                    span,
+                    format!("the table says a {}", canon.as_str()),
+                    format!(
+                        "{} is per {}, but the canonical figure is per {}",
+                        cx.words(q.span),
+                        said.as_str(),
+                        canon.as_str()
+                    ),
+                )
+                .with_help(format!("write \"a {}\"", canon.as_str()));
             out.push(d);
         }
     }

@@ -49,20 +49,19 @@ impl super::Check for Check {
             {
                 continue;
             }
-            let d = Diagnostic::new(
-                &META,
-                META.severity,
-                format!(
-                    "\"{}\" contradicts the canonical {}",
-                    cx.words(qual.span),
-                    f.describe()
-                ),
-                cx.label(qual.span, format!("the table says {}", f.describe())),
-            )
-            .with_secondary(cx.fact_label(f))
-            .with_note(cx.canonical_note(f))
-            .with_help(format!("write {}", f.describe()))
-            .with_fact(&f.id);
+            let d = cx
+                .fact_finding(
+                    &META,
+                    f,
+                    qual.span,
+                    format!("the table says {}", f.describe()),
+                    format!(
+                        "\"{}\" contradicts the canonical {}",
+                        cx.words(qual.span),
+                        f.describe()
+                    ),
+                )
+                .with_help(format!("write {}", f.describe()));
             out.push(d);
         }
     }

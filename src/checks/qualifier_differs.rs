@@ -49,24 +49,23 @@ impl super::Check for Check {
             {
                 continue;
             }
-            let d = Diagnostic::new(
-                &META,
-                META.severity,
-                format!(
-                    "\"{}\" differs from the canonical {}",
+            let d = cx
+                .fact_finding(
+                    &META,
+                    f,
+                    qual.span,
+                    format!("the table says {}", f.describe()),
+                    format!(
+                        "\"{}\" differs from the canonical {}",
+                        cx.words(qual.span),
+                        f.describe()
+                    ),
+                )
+                .with_help(format!(
+                    "if the source said \"{}\", add it to `accept` for `{}`",
                     cx.words(qual.span),
-                    f.describe()
-                ),
-                cx.label(qual.span, format!("the table says {}", f.describe())),
-            )
-            .with_secondary(cx.fact_label(f))
-            .with_note(cx.canonical_note(f))
-            .with_help(format!(
-                "if the source said \"{}\", add it to `accept` for `{}`",
-                cx.words(qual.span),
-                f.id
-            ))
-            .with_fact(&f.id);
+                    f.id
+                ));
             out.push(d);
         }
     }

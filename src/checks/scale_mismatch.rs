@@ -61,22 +61,18 @@ impl super::Check for Check {
             } else {
                 format!("1/{} of", ratio.normalize())
             };
-            let d = Diagnostic::new(
-                &META,
-                META.severity,
-                format!(
-                    "{} is {relation} the canonical {canonical}",
-                    cx.words(q.figure)
-                ),
-                cx.label(
+            let d = cx
+                .fact_finding(
+                    &META,
+                    f,
                     q.scale.unwrap_or(q.figure),
                     format!("the table says {canonical}"),
-                ),
-            )
-            .with_secondary(cx.fact_label(f))
-            .with_note(cx.canonical_note(f))
-            .with_help(format!("write {canonical}"))
-            .with_fact(&f.id);
+                    format!(
+                        "{} is {relation} the canonical {canonical}",
+                        cx.words(q.figure)
+                    ),
+                )
+                .with_help(format!("write {canonical}"));
             out.push(d);
         }
     }

@@ -51,21 +51,20 @@ impl super::Check for Check {
                 continue;
             };
             let canonical = format_value(f.value, f.measure, None);
-            let d = Diagnostic::new(
-                &META,
-                META.severity,
-                format!(
-                    "{} is in {}, but the canonical figure is in {}: {canonical}",
-                    cx.words(q.figure),
-                    said.code(),
-                    canon.code()
-                ),
-                cx.label(q.figure, format!("the table says {canonical}")),
-            )
-            .with_secondary(cx.fact_label(f))
-            .with_note(cx.canonical_note(f))
-            .with_help(format!("write {canonical}"))
-            .with_fact(&f.id);
+            let d = cx
+                .fact_finding(
+                    &META,
+                    f,
+                    q.figure,
+                    format!("the table says {canonical}"),
+                    format!(
+                        "{} is in {}, but the canonical figure is in {}: {canonical}",
+                        cx.words(q.figure),
+                        said.code(),
+                        canon.code()
+                    ),
+                )
+                .with_help(format!("write {canonical}"));
             out.push(d);
         }
     }

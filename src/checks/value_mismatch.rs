@@ -50,22 +50,21 @@ impl super::Check for Check {
             }
             let said = cx.words(q.figure);
             let canonical = format_value(f.value, f.measure, None);
-            let d = Diagnostic::new(
-                &META,
-                META.severity,
-                format!(
-                    "{} disagrees with the canonical {canonical}",
-                    super::with_name(&said, f)
-                ),
-                cx.label(q.figure, format!("the table says {canonical}")),
-            )
-            .with_secondary(cx.fact_label(f))
-            .with_note(cx.canonical_note(f))
-            .with_help(format!(
-                "write {canonical}, or correct `{}` in the rules if the table is out of date",
-                f.id
-            ))
-            .with_fact(&f.id);
+            let d = cx
+                .fact_finding(
+                    &META,
+                    f,
+                    q.figure,
+                    format!("the table says {canonical}"),
+                    format!(
+                        "{} disagrees with the canonical {canonical}",
+                        super::with_name(&said, f)
+                    ),
+                )
+                .with_help(format!(
+                    "write {canonical}, or correct `{}` in the rules if the table is out of date",
+                    f.id
+                ));
             out.push(d);
         }
     }

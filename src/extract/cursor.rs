@@ -58,6 +58,19 @@ impl<'a> Cursor<'a> {
         self.str(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Runs `f` on a cursor over the whole of `text`, for tests.
+    #[cfg(test)]
+    pub fn over<T>(text: &str, f: impl FnOnce(&Cursor, &[Token]) -> T) -> T {
+        let toks: Vec<Token> = crate::prose::Tokenizer::new(text, 0, text.len()).collect();
+        let c = Cursor {
+            text,
+            toks: &toks,
+            lo: 0,
+            hi: toks.len(),
+        };
+        f(&c, &toks)
+    }
+
     /// Whether token `i` starts a line (list numbering, headings).
     pub fn at_line_start(&self, i: usize) -> bool {
         i == 0 || self.toks[i].gap >= Gap::Newline

@@ -290,19 +290,13 @@ pub(crate) fn looks_like_year(c: &Cursor, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prose::{Token, Tokenizer};
 
     fn years(text: &str) -> Vec<usize> {
-        let toks: Vec<Token> = Tokenizer::new(text, 0, text.len()).collect();
-        let c = Cursor {
-            text,
-            toks: &toks,
-            lo: 0,
-            hi: toks.len(),
-        };
-        (0..toks.len())
-            .filter(|&i| year(&c, i).is_some_and(|y| starts_year_span(&c, i, y)))
-            .collect()
+        Cursor::over(text, |c, toks| {
+            (0..toks.len())
+                .filter(|&i| year(c, i).is_some_and(|y| starts_year_span(c, i, y)))
+                .collect()
+        })
     }
 
     #[test]

@@ -541,17 +541,9 @@ pub(crate) fn share_at(c: &Cursor, i: usize) -> Option<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prose::{Token, Tokenizer};
 
     fn with<T>(text: &str, f: impl FnOnce(&Cursor) -> T) -> T {
-        let toks: Vec<Token> = Tokenizer::new(text, 0, text.len()).collect();
-        let c = Cursor {
-            text,
-            toks: &toks,
-            lo: 0,
-            hi: toks.len(),
-        };
-        f(&c)
+        Cursor::over(text, |c, _| f(c))
     }
 
     fn words(text: &str) -> Option<(String, usize)> {

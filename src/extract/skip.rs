@@ -424,24 +424,18 @@ fn is_second_of_pair(c: &Cursor, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::extract::figure::digits_at;
-    use crate::prose::{Token, Tokenizer};
 
     /// Whether the figure at the first occurrence of `at` in `text` is skipped.
     fn skipped(text: &str, at: &str) -> bool {
-        let toks: Vec<Token> = Tokenizer::new(text, 0, text.len()).collect();
-        let c = Cursor {
-            text,
-            toks: &toks,
-            lo: 0,
-            hi: toks.len(),
-        };
-        let start = text.find(at).expect("test text holds the figure");
-        let i = toks
-            .iter()
-            .position(|t| t.start == start)
-            .expect("figure starts a token");
-        let fig = digits_at(&c, i).expect("a figure in digits");
-        is_not_quantity(&c, &fig, false)
+        Cursor::over(text, |c, toks| {
+            let start = text.find(at).expect("test text holds the figure");
+            let i = toks
+                .iter()
+                .position(|t| t.start == start)
+                .expect("figure starts a token");
+            let fig = digits_at(c, i).expect("a figure in digits");
+            is_not_quantity(c, &fig, false)
+        })
     }
 
     #[test]

@@ -361,18 +361,12 @@ pub(crate) fn qualifier_after(c: &Cursor, j: usize) -> Option<(Qualifier, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prose::{Token, Tokenizer};
 
     /// The period of a rate read after the first token of `text`.
     fn period(text: &str) -> Option<&'static str> {
-        let toks: Vec<Token> = Tokenizer::new(text, 0, text.len()).collect();
-        let c = Cursor {
-            text,
-            toks: &toks,
-            lo: 0,
-            hi: toks.len(),
-        };
-        period_after(&c, 1, 3).map(|(p, _, _)| p.as_str())
+        Cursor::over(text, |c, _| {
+            period_after(c, 1, 3).map(|(p, _, _)| p.as_str())
+        })
     }
 
     #[test]

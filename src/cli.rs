@@ -59,6 +59,15 @@ struct CheckArgs {
     /// Print findings only, without the summary line.
     #[arg(long, short)]
     quiet: bool,
+    /// The date the documents were written, for those whose front matter states none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
+}
+
+/// "2022-12-22" as a calendar date, for `--date`.
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse()
+        .map_err(|e| format!("`{s}` is not a date in the form YYYY-MM-DD ({e})"))
 }
 
 #[derive(Args, Debug)]
@@ -69,6 +78,9 @@ struct ExtractArgs {
     rules: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
     format: ExtractFormat,
+    /// The date the document was written, if its front matter states none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
 }
 
 #[derive(Args, Debug)]
@@ -171,6 +183,7 @@ fn read_stdin(name: &str) -> Result<Arc<SourceFile>, Error> {
 
 fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
     let rules = Rules::new(args.rules.as_deref());
+    let opts = engine::Options { date: args.date };
     let mut paths = args.paths.clone();
     let stdin_wanted = args.stdin || paths.iter().any(|p| p.as_os_str() == "-");
     paths.retain(|p| p.as_os_str() != "-");
@@ -185,7 +198,7 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
 
     let outcomes: Vec<Outcome> = files
         .par_iter()
-        .map(|path| check_one(&rules, path))
+        .map(|path| check_one(&rules, path, &opts))
         .collect();
     let mut report = Report::default();
     let mut trouble = false;
@@ -199,7 +212,7 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             .clone()
             .unwrap_or_else(|| PathBuf::from("stdin"));
         let outcome = match read_stdin(&shown) {
-            Ok(file) => check_source(&rules, &at, file),
+            Ok(file) => check_source(&rules, &at, file, &opts),
             Err(e) => Outcome::Failed(e),
         };
         trouble |= collect(outcome, &mut report, &mut problems);
@@ -248,19 +261,28 @@ enum Outcome {
     Failed(Error),
 }
 
-fn check_source(rules: &Rules, at: &Path, file: Arc<SourceFile>) -> Outcome {
+fn check_source(
+    rules: &Rules,
+    at: &Path,
+    file: Arc<SourceFile>,
+    opts: &engine::Options,
+) -> Outcome {
     match rules.for_path(at) {
         Ok(table) => {
-            let diagnostics = engine::check(&file, &table);
-            Outcome::Checked(FileReport { file, diagnostics })
+            let doc = load::Document::new(file);
+            let diagnostics = engine::check(&doc, &table, opts);
+            Outcome::Checked(FileReport {
+                file: doc.file,
+                diagnostics,
+            })
         }
         Err(_) => Outcome::RulesBroken,
     }
 }
 
-fn check_one(rules: &Rules, path: &Path) -> Outcome {
+fn check_one(rules: &Rules, path: &Path, opts: &engine::Options) -> Outcome {
     match load::read(path) {
-        Ok(file) => check_source(rules, path, file),
+        Ok(file) => check_source(rules, path, file, opts),
         Err(e) => Outcome::Failed(e),
     }
 }
@@ -322,7 +344,8 @@ fn extract(args: ExtractArgs, out: &mut dyn Write) -> Result<u8> {
             return Ok(TROUBLE);
         }
     };
-    let listing = numcheck::listing::list(&file, &table);
+    let opts = engine::Options { date: args.date };
+    let listing = numcheck::listing::list(&load::Document::new(file), &table, &opts);
     let written = match args.format {
         ExtractFormat::Json => numcheck::listing::write_json(&listing, out),
         ExtractFormat::Human => numcheck::listing::write_human(&listing, out),

@@ -2,23 +2,83 @@
 //! check → sort. Windows are runs of whole paragraphs, so memory stays
 //! bounded by the window, not the file; a sentence never spans two windows.
 
-use std::sync::Arc;
+use jiff::civil::Date;
 
 use crate::bind::{self, Bindings};
 use crate::checks::{self, Context};
 use crate::diagnostic::Diagnostic;
-use crate::extract::{Extraction, Extractor};
+use crate::extract::{DateParts, Extraction, Extractor};
 use crate::facts::FactTable;
-use crate::source::{SourceFile, Span};
+use crate::load::Document;
+use crate::source::Span;
+use crate::time::{self, DocDate, Source};
 
 /// A window holds about this many bytes of prose.
 pub const WINDOW: usize = 256 * 1024;
 
-/// The stories of `table` a text is about.
-pub fn active_stories(table: &FactTable, text: &str) -> Vec<usize> {
+/// What a run sets for every document.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// `--date`: the document date when its front matter states none.
+    pub date: Option<Date>,
+}
+
+/// The stories of `table` a document is about: the one its front matter
+/// names, or those whose keywords it contains.
+pub fn active_stories(table: &FactTable, doc: &Document) -> Vec<usize> {
+    if let Some(id) = doc.front.as_ref().and_then(|f| f.story.as_deref()) {
+        return table
+            .stories
+            .iter()
+            .position(|s| s.id == id)
+            .into_iter()
+            .collect();
+    }
     (0..table.stories.len())
-        .filter(|&s| table.stories[s].is_about(text))
+        .filter(|&s| table.stories[s].is_about(doc.prose()))
         .collect()
+}
+
+/// When the document was written: its front matter's date, else `--date`,
+/// else its dateline, else its story's date.
+pub fn document_date(
+    doc: &Document,
+    table: &FactTable,
+    active: &[usize],
+    opts: &Options,
+) -> Option<DocDate> {
+    if let Some(date) = doc.front.as_ref().and_then(|f| f.date) {
+        return Some(DocDate {
+            date,
+            source: Source::FrontMatter,
+        });
+    }
+    if let Some(date) = opts.date {
+        return Some(DocDate {
+            date,
+            source: Source::Flag,
+        });
+    }
+    let story = active.iter().find_map(|&s| {
+        table.stories[s]
+            .date
+            .and_then(time::to_date)
+            .map(|d| (s, d))
+    });
+    if let Some((parts, span)) = time::find_dateline(doc.prose()) {
+        // A wire dateline gives no year: the story's, if it has one.
+        let year = parts.year.or(story.map(|(_, d)| d.year()));
+        if let Some(date) = time::to_date(DateParts { year, ..parts }) {
+            return Some(DocDate {
+                date,
+                source: Source::Dateline(span),
+            });
+        }
+    }
+    story.map(|(s, date)| DocDate {
+        date,
+        source: Source::Story(table.stories[s].id.clone()),
+    })
 }
 
 /// Where to cut `text` into windows: after a blank line if there is one
@@ -51,8 +111,9 @@ pub fn windows(text: &str) -> Vec<Span> {
 }
 
 /// Calls `each` with every window's extraction and bindings, in order.
-pub fn analyse(text: &str, table: &FactTable, mut each: impl FnMut(&Extraction, &Bindings)) {
-    let active = active_stories(table, text);
+pub fn analyse(doc: &Document, table: &FactTable, mut each: impl FnMut(&Extraction, &Bindings)) {
+    let text = doc.prose();
+    let active = active_stories(table, doc);
     let mut extractor = Extractor::default();
     let mut ex = Extraction::default();
     let mut first_index = 0;
@@ -65,16 +126,22 @@ pub fn analyse(text: &str, table: &FactTable, mut each: impl FnMut(&Extraction, 
 }
 
 /// Every finding in one document, sorted by position, each reported once.
-pub fn check(doc: &Arc<SourceFile>, table: &FactTable) -> Vec<Diagnostic> {
-    let text = doc.text();
+pub fn check(doc: &Document, table: &FactTable, opts: &Options) -> Vec<Diagnostic> {
+    if doc.front.as_ref().is_some_and(|f| f.off) {
+        return Vec::new();
+    }
+    let text = doc.prose();
+    let active = active_stories(table, doc);
+    let doc_date = document_date(doc, table, &active, opts);
     let mut out = Vec::new();
-    analyse(text, table, |ex, bound| {
+    analyse(doc, table, |ex, bound| {
         let cx = Context {
-            doc,
+            doc: &doc.file,
             text,
             table,
             ex,
             bound,
+            doc_date: doc_date.as_ref(),
         };
         checks::run_all(&cx, &mut out);
     });

@@ -19,4 +19,5 @@ pub mod listing;
 pub mod load;
 pub mod prose;
 pub mod source;
+pub mod time;
 pub mod walk;

@@ -2,7 +2,6 @@
 //! and what it bound to or why it did not — for people writing rules.
 
 use std::io::{self, Write};
-use std::sync::Arc;
 
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
@@ -12,7 +11,8 @@ use crate::bind::How;
 use crate::engine;
 use crate::extract::{Kind, Quantity, Unit};
 use crate::facts::FactTable;
-use crate::source::SourceFile;
+use crate::load::Document;
+use crate::time;
 
 /// One quantity as listed.
 #[derive(Serialize, Debug)]
@@ -47,6 +47,10 @@ pub struct Listing {
     pub path: String,
     /// The stories of the rules file this document is about.
     pub stories: Vec<String>,
+    /// The date the document was written, as numcheck determined it.
+    pub document_date: Option<String>,
+    /// Where that date came from: front matter, --date, a dateline or the story.
+    pub document_date_from: Option<String>,
     pub quantities: Vec<Item>,
 }
 
@@ -74,23 +78,27 @@ fn unit_name(q: &Quantity, fact_unit: Option<&str>) -> Option<String> {
     }
 }
 
-pub fn list(file: &Arc<SourceFile>, table: &FactTable) -> Listing {
-    let text = file.text();
+pub fn list(doc: &Document, table: &FactTable, opts: &engine::Options) -> Listing {
+    let file = &doc.file;
+    let text = doc.prose();
+    let active = engine::active_stories(table, doc);
+    let doc_date = engine::document_date(doc, table, &active, opts);
     let mut items = Vec::new();
-    engine::analyse(text, table, |ex, bound| {
+    engine::analyse(doc, table, |ex, bound| {
         for (l, q) in ex.quantities.iter().enumerate() {
             let b = &bound.of[l];
             let fact = b.fact.map(|f| &table.facts[f]);
             let at = file.line_col(q.span.start);
-            let value = match (q.kind, q.date) {
-                (Kind::Date, Some(d)) => Value::from(d.iso()),
+            let resolved = (q.kind == Kind::Date)
+                .then(|| time::resolve(q, doc_date.as_ref().map(|d| d.date)))
+                .flatten();
+            let value = match (q.kind, resolved, q.date) {
+                (Kind::Date, Some(r), _) => Value::from(r.iso()),
+                (Kind::Date, None, Some(d)) => Value::from(d.iso()),
+                (Kind::Date, None, None) => Value::Null,
                 _ => number(q.value),
             };
-            let how = if q.is_numeric_fact_kind() {
-                b.how
-            } else {
-                How::Unbound
-            };
+            let how = if q.binds() { b.how } else { How::Unbound };
             items.push(Item {
                 start: q.span.start,
                 end: q.span.end,
@@ -118,10 +126,12 @@ pub fn list(file: &Arc<SourceFile>, table: &FactTable) -> Listing {
     Listing {
         version: 1,
         path: file.name().to_string(),
-        stories: engine::active_stories(table, text)
+        stories: active
             .into_iter()
             .map(|s| table.stories[s].id.clone())
             .collect(),
+        document_date: doc_date.as_ref().map(|d| d.date.to_string()),
+        document_date_from: doc_date.as_ref().map(|d| d.explain(text)),
         quantities: items,
     }
 }
@@ -138,6 +148,11 @@ pub fn write_human(listing: &Listing, w: &mut dyn Write) -> io::Result<()> {
         listing.stories.join(", ")
     };
     writeln!(w, "{}: stories: {stories}", listing.path)?;
+    let date = listing
+        .document_date_from
+        .as_deref()
+        .unwrap_or("unknown (no front matter, --date, dateline or story date)");
+    writeln!(w, "document date: {date}")?;
     for it in &listing.quantities {
         let bound = match (&it.fact, it.bound_by) {
             (Some(f), how) => format!("→ {f} (by {how})"),

@@ -187,7 +187,12 @@ fn gap_kind(text: &str, gap: Span) -> GapKind {
 fn listed_with(text: &str, ex: &Extraction, v: &SentenceView, l: usize) -> Vec<usize> {
     let mut out = vec![l];
     let mut cur = l;
-    while let Some(&prev) = v.quantities.iter().rev().find(|&&p| p < cur) {
+    while let Some(&prev) = v
+        .quantities
+        .iter()
+        .rev()
+        .find(|&&p| p < cur && ex.quantities[p].is_numeric_fact_kind())
+    {
         let between = text[ex.quantities[prev]
             .syntax
             .np_end
@@ -455,12 +460,9 @@ pub(crate) fn universals(
             if groups.is_empty() {
                 // "all of them…": the figures just before.
                 let before = v.words[k].span.start;
-                if let Some(&l) = v
-                    .quantities
-                    .iter()
-                    .rev()
-                    .find(|&&l| ex.quantities[l].span.end <= before)
-                {
+                if let Some(&l) = v.quantities.iter().rev().find(|&&l| {
+                    ex.quantities[l].span.end <= before && ex.quantities[l].is_numeric_fact_kind()
+                }) {
                     for g in listed_with(text, ex, v, l) {
                         let q = &ex.quantities[g];
                         if let Some(f) = out.of[g].fact {

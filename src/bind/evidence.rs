@@ -161,6 +161,7 @@ fn other_owner(
                 && matches!(
                     st.roles[m.pattern],
                     Role::Subject
+                        | Role::SubjectOf(_)
                         | Role::Place
                         | Role::Term(_)
                         | Role::Context(_)
@@ -258,6 +259,7 @@ fn in_scope(
     ex: &Extraction,
     (view, prev): (&SentenceView, &[SentenceView]),
     story: usize,
+    subject: Role,
     q: &Quantity,
 ) -> bool {
     let clause = q.syntax.clause.cover(q.syntax.noun.unwrap_or(q.figure));
@@ -282,8 +284,8 @@ fn in_scope(
     }
     // The subject named in the clause; or, continuing a topic, in the
     // sentence or the one before, with no other owner named in the clause.
-    let names_subject = st.roles.contains(&Role::Subject);
-    let near = |v: &SentenceView| v.matches.iter().any(|(s, m)| is(v, m, *s, Role::Subject));
+    let names_subject = st.roles.contains(&subject);
+    let near = |v: &SentenceView| v.matches.iter().any(|(s, m)| is(v, m, *s, subject));
     // A line of a fact box ("Convicts: about 45,000") continues the list's
     // heading; prose continues the two sentences before it.
     let labelled = q
@@ -298,8 +300,12 @@ fn in_scope(
     let earlier = &prev[prev.len() - reach..];
     let continued = (near(view) || earlier.iter().any(near))
         && !other_owner(text, table, story, view, clause, q.figure, q.syntax.noun);
-    if names_subject && !here(Role::Subject) && !continued {
+    if names_subject && !here(subject) && !continued {
         return false;
+    }
+    // Place and time scope figures; dates, ages and durations carry their own time.
+    if !q.is_numeric_fact_kind() {
+        return true;
     }
     // "1,000 men in Mali", "$5m a month across Africa": a place in the
     // figure's own phrase (a few words after it) that is not the story's.
@@ -560,8 +566,27 @@ pub(crate) fn score(
         .filter(|t| t.syntax.sentence == q.syntax.sentence)
         .unwrap_or(q);
     let scoped: Vec<bool> = (0..table.stories.len())
-        .map(|s| active.contains(&s) && in_scope(text, table, ex, views, s, scope_of))
+        .map(|s| {
+            active.contains(&s) && in_scope(text, table, ex, views, s, Role::Subject, scope_of)
+        })
         .collect();
+    // A fact with a subject of its own ("the White House" for a briefing) is in scope by that.
+    let fact_scoped = |f: FactId| {
+        let fact = &table.facts[f];
+        if fact.own_subject {
+            in_scope(
+                text,
+                table,
+                ex,
+                views,
+                fact.story,
+                Role::SubjectOf(f),
+                scope_of,
+            )
+        } else {
+            scoped[fact.story]
+        }
+    };
     let compatible_facts: Vec<FactId> = active
         .iter()
         .flat_map(|&s| table.stories[s].facts.iter().copied())
@@ -589,7 +614,7 @@ pub(crate) fn score(
             }
             None => false,
         };
-        if !has_base && !scoped[fact.story] || unless.contains(&f) {
+        if !has_base && !fact_scoped(f) || unless.contains(&f) {
             continue;
         }
         if template {
@@ -622,7 +647,24 @@ pub(crate) fn score(
             }
         }
         if contexts.contains(&f) {
-            t.add(2, How::Context);
+            // More of a fact's context words say more: "announced new
+            // restrictions on technology exports" is the restrictions, not
+            // just any announcement.
+            let span = with_lead(context_span);
+            let mut seen: Vec<Span> = Vec::new();
+            for (s, m) in &view.matches {
+                let sp = view.match_span(m);
+                if table.stories[*s].roles[m.pattern] == Role::Context(f)
+                    && span.contains(sp)
+                    && !seen.iter().any(|x| x.start == sp.start)
+                {
+                    seen.push(sp);
+                }
+            }
+            t.add(
+                2 * i32::try_from(seen.len().clamp(1, 3)).unwrap_or(1),
+                How::Context,
+            );
         } else if fact.has_context && !(has_base || template || money && flows.contains(&f)) {
             continue;
         }

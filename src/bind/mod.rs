@@ -189,6 +189,9 @@ pub(crate) fn compatible(q: &Quantity, measure: Measure) -> bool {
         (Kind::Count, Measure::Count)
             | (Kind::Money, Measure::Money(_))
             | (Kind::Percent, Measure::Percent)
+            | (Kind::Date, Measure::Date)
+            | (Kind::Age, Measure::Age)
+            | (Kind::Duration, Measure::Duration)
     )
 }
 
@@ -252,9 +255,7 @@ fn views(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) -> Ve
             next_q += 1;
         }
         let quantities: Vec<usize> = (start_q..next_q)
-            .filter(|&l| {
-                ex.quantities[l].syntax.sentence == span && ex.quantities[l].is_numeric_fact_kind()
-            })
+            .filter(|&l| ex.quantities[l].syntax.sentence == span && ex.quantities[l].binds())
             .collect();
         let mut words = Vec::new();
         words_of(text, span, &mut words);

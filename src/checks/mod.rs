@@ -86,6 +86,8 @@ pub struct Context<'a> {
     pub table: &'a FactTable,
     pub ex: &'a Extraction,
     pub bound: &'a Bindings,
+    /// When the document was written, if known.
+    pub doc_date: Option<&'a crate::time::DocDate>,
 }
 
 impl Context<'_> {

@@ -3,7 +3,7 @@
 
 use super::cursor::Cursor;
 use super::figure::parse_digits;
-use super::quantity::DateParts;
+use super::quantity::{DateParts, MonthPart, Period, Relative};
 use crate::prose::{Tok, words};
 
 /// A date read at a token: its parts and the token index after it.
@@ -102,7 +102,136 @@ fn month_alone_ok(c: &Cursor, i: usize, m: u8) -> bool {
 }
 
 /// An absolute date starting at token `i`.
+/// "Thursday", "on Thursday, Dec 22, 2022": a weekday, capitalized, with
+/// the date that follows it if one does.
+pub(crate) fn weekday_at(c: &Cursor, i: usize) -> Option<DateAt> {
+    let w = c.word(i)?;
+    if !c.starts_upper(i) || w.len() < 6 {
+        return None;
+    }
+    let weekday = words::weekday(w)?;
+    let after = if c.punct(i + 1, ',') { i + 2 } else { i + 1 };
+    if let Some(d) = date_at(c, after).filter(|d| d.parts.day.is_some()) {
+        let mut parts = d.parts;
+        parts.weekday = Some(weekday);
+        return Some(DateAt {
+            parts,
+            next: d.next,
+        });
+    }
+    let parts = DateParts {
+        weekday: Some(weekday),
+        ..DateParts::default()
+    };
+    Some(DateAt { parts, next: i + 1 })
+}
+
+/// A number of units written as a word or a figure: "a", "one", "two", "3".
+fn few(c: &Cursor, i: usize) -> Option<u32> {
+    if c.is(i, "a") || c.is(i, "an") || c.is(i, "the") {
+        return Some(1);
+    }
+    match c.kind(i)? {
+        Tok::Num => c.str(i).parse().ok().filter(|n: &u32| *n < 1000),
+        Tok::Word => super::figure::small_number(c.str(i)),
+        _ => None,
+    }
+}
+
+/// "last month", "this week", "earlier this month", "in recent weeks", "the
+/// past few months", "in the coming weeks", "yesterday", "a day after",
+/// "two days before": a time stated relative to the writing. Returns it and
+/// the token after it.
+pub(crate) fn relative_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
+    let w = c.word(i)?;
+    let mut buf = [0u8; 24];
+    let lw = words::lower(w, &mut buf)?;
+    let singular = |k: usize| {
+        c.word(k)
+            .filter(|u| !u.ends_with('s'))
+            .and_then(Period::parse)
+    };
+    let plural = |k: usize| {
+        c.word(k)
+            .filter(|u| u.ends_with('s'))
+            .and_then(Period::parse)
+    };
+    match lw {
+        "yesterday" => return Some((Relative::Yesterday, i + 1)),
+        "today" => return Some((Relative::Today, i + 1)),
+        "tomorrow" => return Some((Relative::Tomorrow, i + 1)),
+        // "the last week of November" is not last week.
+        "last" | "this" | "next" if !c.is(i + 2, "of") => {
+            if let Some(p) =
+                singular(i + 1).filter(|p| matches!(p, Period::Week | Period::Month | Period::Year))
+            {
+                let r = match lw {
+                    "last" => Relative::Last(p),
+                    "this" => Relative::This(p),
+                    _ => Relative::Next(p),
+                };
+                return Some((r, i + 2));
+            }
+        }
+        "earlier" if c.is(i + 1, "this") => {
+            if let Some(p) = singular(i + 2) {
+                return Some((Relative::EarlierThis(p), i + 3));
+            }
+        }
+        _ => {}
+    }
+    // "recent weeks", "past few weeks", "last few months", "past couple of days", "past month"
+    let recent_at = |k: usize| -> Option<(Period, usize)> {
+        let after = if c.is(k, "few") {
+            k + 1
+        } else if c.is_seq(k, &["couple", "of"]) {
+            k + 2
+        } else {
+            k
+        };
+        plural(after).map(|p| (p, after + 1))
+    };
+    if lw == "recent" || lw == "past" || lw == "last" {
+        if let Some((p, next)) = recent_at(i + 1).filter(|_| lw != "recent" || !c.is(i + 1, "few"))
+        {
+            return Some((Relative::Recent(p), next));
+        }
+        // "the past month": the last month up to the writing.
+        let unit =
+            singular(i + 1).filter(|p| matches!(p, Period::Week | Period::Month | Period::Year));
+        if let (true, Some(p)) = (lw == "past", unit) {
+            return Some((Relative::Recent(p), i + 2));
+        }
+    }
+    // "the coming weeks", "the next few days", "upcoming months"
+    if matches!(lw, "coming" | "upcoming") || lw == "next" && c.is(i + 1, "few") {
+        let k = if lw == "next" { i + 2 } else { i + 1 };
+        if let Some(p) = plural(k) {
+            return Some((Relative::Coming(p), k + 1));
+        }
+    }
+    // "a day after", "two days before", "a week later"
+    if let Some(n) = few(c, i) {
+        let unit = c
+            .word(i + 1)
+            .and_then(Period::parse)
+            .filter(|p| matches!(p, Period::Day | Period::Week))?;
+        let days = i32::try_from(n).ok()? * if unit == Period::Week { 7 } else { 1 };
+        if c.is(i + 2, "after") || c.is(i + 2, "later") {
+            return Some((Relative::Offset(-days), i + 3));
+        }
+        if c.is(i + 2, "before") || c.is(i + 2, "earlier") {
+            return Some((Relative::Offset(days), i + 3));
+        }
+    }
+    None
+}
+
 pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
+    // "mid-November", "early November", "late November"
+    if let Some(d) = month_part_at(c, i) {
+        return Some(d);
+    }
     // 2022-12-22
     if let Some(y) = year(c, i) {
         let iso = c.punct(i + 1, '-')
@@ -114,11 +243,7 @@ pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
             let d = day(c, i + 4);
             if let (Some(m @ 1..=12), Some(d)) = (m, d) {
                 return Some(DateAt {
-                    parts: DateParts {
-                        year: Some(y),
-                        month: Some(m),
-                        day: Some(d),
-                    },
+                    parts: DateParts::new(Some(y), Some(m), Some(d)),
                     next: i + 5,
                 });
             }
@@ -126,11 +251,7 @@ pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
         // "between 2019 and 2021", "2019-2021": two years, not a range of counts.
         if starts_year_span(c, i, y) {
             return Some(DateAt {
-                parts: DateParts {
-                    year: Some(y),
-                    month: None,
-                    day: None,
-                },
+                parts: DateParts::new(Some(y), None, None),
                 next: i + 1,
             });
         }
@@ -144,11 +265,7 @@ pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
             None => (None, after),
         };
         return Some(DateAt {
-            parts: DateParts {
-                year: y,
-                month: Some(m),
-                day: Some(d),
-            },
+            parts: DateParts::new(y, Some(m), Some(d)),
             next,
         });
     }
@@ -166,11 +283,7 @@ pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
             next += 1;
         }
         return Some(DateAt {
-            parts: DateParts {
-                year: y,
-                month: Some(m),
-                day: Some(d),
-            },
+            parts: DateParts::new(y, Some(m), Some(d)),
             next,
         });
     }
@@ -181,21 +294,13 @@ pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
     };
     if let Some(y) = year(c, after_comma) {
         return Some(DateAt {
-            parts: DateParts {
-                year: Some(y),
-                month: Some(m),
-                day: None,
-            },
+            parts: DateParts::new(Some(y), Some(m), None),
             next: after_comma + 1,
         });
     }
     if month_alone_ok(c, i, m) {
         return Some(DateAt {
-            parts: DateParts {
-                year: None,
-                month: Some(m),
-                day: None,
-            },
+            parts: DateParts::new(None, Some(m), None),
             next: after,
         });
     }
@@ -227,6 +332,37 @@ fn starts_year_span(c: &Cursor, i: usize, y: i16) -> bool {
 fn noun_follows(c: &Cursor, k: usize) -> bool {
     c.word(k)
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !words::is_np_stop(w))
+}
+
+/// "mid-November", "early-November", "late November", "early December 2022".
+fn month_part_at(c: &Cursor, i: usize) -> Option<DateAt> {
+    let w = c.word(i)?;
+    let part_of = |p: &str| match p.to_ascii_lowercase().as_str() {
+        "early" => Some(MonthPart::Early),
+        "mid" => Some(MonthPart::Mid),
+        "late" => Some(MonthPart::Late),
+        _ => None,
+    };
+    let (part, month, next) = match w.split_once('-') {
+        Some((p, m)) if m.chars().next().is_some_and(char::is_uppercase) => {
+            (part_of(p)?, words::month(m)?, i + 1)
+        }
+        Some(_) => return None,
+        None => {
+            let part = part_of(w)?;
+            let (m, next) = month_at(c, i + 1)?;
+            (part, m, next)
+        }
+    };
+    let (year, next) = match year(c, next) {
+        Some(y) => (Some(y), next + 1),
+        None => (None, next),
+    };
+    let parts = DateParts {
+        part: Some(part),
+        ..DateParts::new(year, Some(month), None)
+    };
+    Some(DateAt { parts, next })
 }
 
 /// Whether a bare four-digit number at `i` is a year rather than a count:

@@ -16,10 +16,11 @@ mod syntax;
 mod units;
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 pub use quantity::{
-    Approx, Base, Currency, DateParts, Kind, Member, Period, Qualifier, Quantity, Syntax, Unit,
-    Written,
+    Approx, Base, Currency, DateParts, Kind, Member, MonthPart, Period, Qualifier, Quantity,
+    Relative, Syntax, Unit, Written,
 };
 
 use crate::prose::{self, Tok, Token};
@@ -153,6 +154,7 @@ fn quantity(kind: Kind, value: Decimal, span: Span, figure: Span) -> Quantity {
         written: Written::Digits,
         scale: None,
         date: None,
+        relative: None,
         syntax: Syntax::default(),
     }
 }
@@ -173,15 +175,20 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Quantity, TokRange)> {
     if !may_start(c, i) {
         return None;
     }
-    if let Some(d) = date::date_at(c, i) {
-        let span = c.span(i, d.next - 1);
-        let mut q = quantity(
-            Kind::Date,
-            Decimal::from(d.parts.year.unwrap_or(0)),
-            span,
-            span,
-        );
-        q.date = Some(d.parts);
+    let dated = date::relative_at(c, i)
+        .map(|(r, next)| (None, Some(r), next))
+        .or_else(|| date::weekday_at(c, i).map(|d| (Some(d.parts), None, d.next)))
+        .or_else(|| date::date_at(c, i).map(|d| (Some(d.parts), None, d.next)));
+    if let Some((parts, relative, next)) = dated {
+        let span = c.span(i, next - 1);
+        let year = parts.and_then(|p| p.year).unwrap_or(0);
+        let mut q = quantity(Kind::Date, Decimal::from(year), span, span);
+        q.date = parts;
+        q.relative = relative;
+        let d = date::DateAt {
+            parts: parts.unwrap_or_default(),
+            next,
+        };
         return Some((
             q,
             TokRange {
@@ -325,11 +332,7 @@ fn build(
             let span = qualifier.map_or(figure, |q| q.span.cover(figure));
             let mut q = quantity(Kind::Date, fig.value, span, figure);
             q.qualifier = qualifier;
-            q.date = Some(DateParts {
-                year: date::year(c, fig.first),
-                month: None,
-                day: None,
-            });
+            q.date = Some(DateParts::new(date::year(c, fig.first), None, None));
             let first = before.map_or(fig.first, |(_, at)| at);
             return Some((
                 q,
@@ -346,6 +349,17 @@ fn build(
         kind = Kind::Duration;
         unit = Some(Unit::Time(p));
         next = after;
+    }
+    // "10 months ago": a date, not a duration.
+    let mut relative = None;
+    if kind == Kind::Duration
+        && c.is(next, "ago")
+        && let (Some(Unit::Time(p)), Some(n)) = (unit, fig.value.to_u32())
+    {
+        kind = Kind::Date;
+        unit = None;
+        relative = Some(Relative::Ago(n, p));
+        next += 1;
     }
     let mut per = None;
     if matches!(kind, Kind::Money | Kind::Count | Kind::Percent) {
@@ -372,6 +386,7 @@ fn build(
     q.qualifier = qualifier;
     q.written = fig.written;
     q.scale = fig.scale;
+    q.relative = relative;
     let q_first = before.map_or(first, |(_, at)| at);
     Some((
         q,

@@ -245,14 +245,89 @@ pub enum Written {
 }
 
 /// A calendar date as precise as the text states it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct DateParts {
     pub year: Option<i16>,
     pub month: Option<u8>,
     pub day: Option<u8>,
+    /// The weekday the text names with it, 0 = Monday: "Thursday, Dec 22".
+    pub weekday: Option<u8>,
+    /// "early", "mid" or "late" in the month.
+    pub part: Option<MonthPart>,
+}
+
+/// Which third of a month: "early November", "mid-November", "late November".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MonthPart {
+    Early,
+    Mid,
+    Late,
+}
+
+/// A time stated relative to when the text was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Relative {
+    Yesterday,
+    Today,
+    Tomorrow,
+    /// "last month", "last week", "last year": the previous calendar unit.
+    Last(Period),
+    /// "this month", "this week".
+    This(Period),
+    /// "next month", "next year".
+    Next(Period),
+    /// "earlier this month": from the unit's start to the writing.
+    EarlierThis(Period),
+    /// "in recent weeks", "over the past few months": the last few units.
+    Recent(Period),
+    /// "in the coming weeks", "in the next few days".
+    Coming(Period),
+    /// "a day after", "two days before": the event of the clause after it is
+    /// this many days from the writing (negative: before).
+    Offset(i32),
+    /// "10 months ago": this many units before the writing.
+    Ago(u32, Period),
+}
+
+impl Relative {
+    /// How the text put it, for messages: "last month", "on Thursday".
+    pub fn describe(self) -> String {
+        let unit = |p: Period, n: u32| {
+            if n == 1 {
+                p.as_str().to_string()
+            } else {
+                format!("{}s", p.as_str())
+            }
+        };
+        match self {
+            Relative::Yesterday => "yesterday".into(),
+            Relative::Today => "today".into(),
+            Relative::Tomorrow => "tomorrow".into(),
+            Relative::Last(p) => format!("last {}", p.as_str()),
+            Relative::This(p) => format!("this {}", p.as_str()),
+            Relative::Next(p) => format!("next {}", p.as_str()),
+            Relative::EarlierThis(p) => format!("earlier this {}", p.as_str()),
+            Relative::Recent(p) => format!("recent {}", unit(p, 2)),
+            Relative::Coming(p) => format!("the coming {}", unit(p, 2)),
+            Relative::Offset(d) if d < 0 => {
+                format!("{} after", unit(Period::Day, d.unsigned_abs()))
+            }
+            Relative::Offset(d) => format!("{} before", unit(Period::Day, d.unsigned_abs())),
+            Relative::Ago(n, p) => format!("{n} {} ago", unit(p, n)),
+        }
+    }
 }
 
 impl DateParts {
+    pub fn new(year: Option<i16>, month: Option<u8>, day: Option<u8>) -> DateParts {
+        DateParts {
+            year,
+            month,
+            day,
+            ..DateParts::default()
+        }
+    }
+
     /// ISO 8601 as far as it is known: "2022-12-22", "2022-11", "2014", "--12-22".
     pub fn iso(&self) -> String {
         match (self.year, self.month, self.day) {
@@ -261,7 +336,10 @@ impl DateParts {
             (Some(y), None, _) => format!("{y:04}"),
             (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
             (None, Some(m), None) => format!("--{m:02}"),
-            (None, None, _) => String::new(),
+            // "on Thursday" with no date to place it: the weekday itself.
+            (None, None, _) => self.weekday.map_or_else(String::new, |w| {
+                crate::time::WEEKDAYS[usize::from(w)].to_string()
+            }),
         }
     }
 }
@@ -337,11 +415,21 @@ pub struct Quantity {
     /// The scale word or suffix as written ("million", "bn", "m").
     pub scale: Option<Span>,
     pub date: Option<DateParts>,
+    /// For dates stated relative to the writing: "last month", "a day after".
+    pub relative: Option<Relative>,
     pub syntax: Syntax,
 }
 
 impl Quantity {
     pub fn is_numeric_fact_kind(&self) -> bool {
         matches!(self.kind, Kind::Count | Kind::Money | Kind::Percent)
+    }
+
+    /// Whether it can state a fact: a figure, a date, an age or a duration.
+    pub fn binds(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Count | Kind::Money | Kind::Percent | Kind::Date | Kind::Age | Kind::Duration
+        )
     }
 }

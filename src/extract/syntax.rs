@@ -302,7 +302,7 @@ pub(crate) fn analyse(c: &Cursor, sq: &mut SentenceQuantities) {
         conversion(c, sq, l);
         leads(c, sq, l, &starts);
     }
-    clauses(c, sq, &starts);
+    clauses(c, sq);
 }
 
 /// "40,000 of these are convicts", "90% of those 1,000 fighters", "of whom
@@ -366,8 +366,10 @@ fn partitive(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]
         after_base = Some(t.next);
     }
     // "Of the 1,000 killed, 900 were convicts": a fronted partitive.
-    if base.is_none() && l > sq.first {
-        let b = l - 1;
+    let prev_figure = (sq.first..l)
+        .rev()
+        .find(|&p| sq.all[p].is_numeric_fact_kind());
+    if let (None, Some(b)) = (base, prev_figure) {
         let tb = sq.toks[b];
         let opens = tb.first > c.lo && tb.first <= c.lo + 2 && c.is(c.lo, "of");
         if opens
@@ -654,6 +656,23 @@ fn conversion(c: &Cursor, sq: &mut SentenceQuantities, l: usize) {
 fn leads(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
     let t = sq.toks[l];
     let k = t.first;
+    if sq.all[l].kind == Kind::Age {
+        // "Yevgeny Prigozhin, 61," or "Prigozhin (61)": the name before an age.
+        if k > c.lo + 1 && (c.punct(k - 1, ',') || c.punct(k - 1, '(')) {
+            let mut f = k - 1;
+            while f > c.lo && c.word(f - 1).is_some() && c.starts_upper(f - 1) && k - f < 4 {
+                f -= 1;
+            }
+            if f < k - 1 {
+                sq.all[l].syntax.lead = Some(c.span(f, k - 2));
+            }
+        }
+        // "a 61-year-old businessman", "aged 61".
+        if let Some((f, last)) = noun_run(c, t.next, starts, false) {
+            sq.all[l].syntax.noun = Some(c.span(f, last));
+        }
+        return;
+    }
     let content = |i: usize| {
         c.word(i)
             .is_some_and(|w| !words::is_np_stop(w) && super::figure::small_number(w).is_none())
@@ -681,13 +700,16 @@ fn leads(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
     {
         sq.all[l].syntax.in_noun = Some(c.span(f, last));
     }
-    if l > sq.first
+    let prev_figure = (sq.first..l)
+        .rev()
+        .find(|&p| sq.all[p].is_numeric_fact_kind());
+    if let Some(p) = prev_figure
         && k >= c.lo + 2
         && c.is(k - 1, "or")
         && c.punct(k - 2, ',')
-        && sq.toks[l - 1].next <= k - 2
+        && sq.toks[p].next <= k - 2
     {
-        sq.all[l].syntax.restates = Some(sq.global(l - 1));
+        sq.all[l].syntax.restates = Some(sq.global(p));
     }
 }
 
@@ -705,34 +727,40 @@ fn breaks_clause(c: &Cursor, i: usize) -> bool {
 
 /// Each quantity's clause: from the previous quantity or clause break to
 /// the next one, so the words of one figure do not describe its neighbour.
-fn clauses(c: &Cursor, sq: &mut SentenceQuantities, starts: &[usize]) {
+fn clauses(c: &Cursor, sq: &mut SentenceQuantities) {
     let n = sq.all.len();
     // Between two figures, words up to the last "and", "or" or comma
-    // describe the first ("£45m going to social care and £75m to schools").
-    let cut = |prev_next: usize, first: usize| {
-        (prev_next..first)
+    // describe the first ("£45m going to social care and £75m to schools");
+    // with no such word between, they describe the second.
+    let separator = |from: usize, to: usize| {
+        (from..to)
             .rev()
             .find(|&k| c.punct(k, ',') || c.is(k, "and") || c.is(k, "or"))
-            .map_or(first, |k| k + 1)
+            .map(|k| k + 1)
     };
+    // Dates, ages and durations are adverbials: they split no clause.
+    let figures: Vec<bool> = (0..n).map(|l| sq.all[l].is_numeric_fact_kind()).collect();
+    let figure = |l: usize| figures[l];
+    let figure_starts: Vec<usize> = (sq.first..n)
+        .filter(|&l| figure(l))
+        .map(|l| sq.toks[l].first)
+        .collect();
     for l in sq.first..n {
         let t = sq.toks[l];
-        let floor = if l > sq.first {
-            cut(sq.toks[l - 1].next, t.first)
-        } else {
-            c.lo
+        let floor = match (sq.first..l).rev().find(|&p| figure(p)) {
+            Some(p) => separator(sq.toks[p].next, t.first).unwrap_or(sq.toks[p].next),
+            None => c.lo,
         };
         let mut lo = t.first;
         while lo > floor && !breaks_clause(c, lo - 1) {
             lo -= 1;
         }
-        let ceiling = if l + 1 < n {
-            cut(t.next, sq.toks[l + 1].first)
-        } else {
-            c.hi
+        let ceiling = match (l + 1..n).find(|&p| figure(p)) {
+            Some(p) => separator(t.next, sq.toks[p].first).unwrap_or(sq.toks[p].first),
+            None => c.hi,
         };
         let mut hi = t.next;
-        while hi < ceiling && !breaks_clause(c, hi) && !starts.contains(&hi) {
+        while hi < ceiling && !breaks_clause(c, hi) && !figure_starts.contains(&hi) {
             hi += 1;
         }
         let start = c.toks[lo].start;

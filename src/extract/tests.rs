@@ -162,7 +162,7 @@ fn scale_words_and_abbreviations() {
         ),
         (
             "Revenue was $450k last year.",
-            &["$450k|money|450000|USD|-|-"],
+            &["$450k|money|450000|USD|-|-", "last year|date|0|-|-|-"],
         ),
         (
             "The start-up raised 3mn euros.",
@@ -197,7 +197,10 @@ fn scale_words_and_abbreviations() {
             "The stadium cost $900 million.",
             &["$900 million|money|900000000|USD|-|-"],
         ),
-        ("He ran a 10k on Sunday.", &["10k|other|10|k|-|-"]),
+        (
+            "He ran a 10k on Sunday.",
+            &["10k|other|10|k|-|-", "Sunday|date|0|-|-|-|date=Sunday"],
+        ),
         (
             "Tokyo approved ¥500bn in spending.",
             &["¥500bn|money|500000000000|JPY|-|-"],
@@ -505,7 +508,10 @@ fn percentages_and_shares() {
         ),
         (
             "Prices rose 90 percent last year.",
-            &["90 percent|percent|90|percent|-|-"],
+            &[
+                "90 percent|percent|90|percent|-|-",
+                "last year|date|0|-|-|-",
+            ],
         ),
         (
             "Sales rose 12pc in March.",
@@ -615,7 +621,10 @@ fn percentages_and_shares() {
         ),
         (
             "Shares fell 3 pc on Monday.",
-            &["3 pc|percent|3|percent|-|-"],
+            &[
+                "3 pc|percent|3|percent|-|-",
+                "Monday|date|0|-|-|-|date=Monday",
+            ],
         ),
         ("She works a third shift.", &[]),
     ]);
@@ -764,7 +773,10 @@ fn ranges() {
         ),
         (
             "Prices rose 10-15% this year.",
-            &["10-15%|percent|10|percent|-|-|hi=15"],
+            &[
+                "10-15%|percent|10|percent|-|-|hi=15",
+                "this year|date|0|-|-|-",
+            ],
         ),
         (
             "The plan costs $1-2bn.",
@@ -783,7 +795,7 @@ fn ranges() {
             &["10|count|10|-|-|-", "20|count|20|-|-|-"],
         ),
         ("Arsenal won 3-1 at home.", &[]),
-        ("The home side lost 1-3 on Sunday.", &[]),
+        ("The home side lost 1-3 at home.", &[]),
         ("It was a 2-0 win for Chelsea.", &[]),
         (
             "Between $10m and $20m was spent.",
@@ -814,7 +826,7 @@ fn ranges() {
             "The party won 50-60 seats.",
             &["50-60|count|50|-|-|-|hi=60|noun=seats"],
         ),
-        ("Arsenal beat Chelsea 2-1 on Sunday.", &[]),
+        ("Arsenal beat Chelsea 2-1 at home.", &[]),
         ("The bill passed 52-48.", &[]),
         ("The vote was 310-290 in favour.", &[]),
         ("It was a 9-5 job.", &[]),
@@ -1024,7 +1036,7 @@ fn dates() {
         ),
         (
             "He spoke on Thursday, Dec 22, 2022, in Washington.",
-            &["Dec 22, 2022|date|2022|-|-|-|date=2022-12-22"],
+            &["Thursday, Dec 22, 2022|date|2022|-|-|-|date=2022-12-22"],
         ),
         (
             "The attacks of Sept. 11 changed everything.",
@@ -1102,7 +1114,7 @@ fn dates() {
         ),
         (
             "It was signed on Thursday 22 December.",
-            &["22 December|date|0|-|-|-|date=--12-22"],
+            &["Thursday 22 December|date|0|-|-|-|date=--12-22"],
         ),
         (
             "In 2014 14,000 people died.",
@@ -1156,19 +1168,19 @@ fn not_quantities() {
         ("The 4G network failed.", &[]),
         ("In the 1980s, inflation soared.", &[]),
         ("The song reached #1.", &[]),
-        ("The app moved to v2.0 last week.", &[]),
+        ("The app moved to v2.0 after testing.", &[]),
         ("Update to 1.2.3 now.", &[]),
         ("Pilots trained on F-16s in Denmark.", &[]),
         ("The A380 was retired.", &[]),
         ("The G20 summit opened.", &[]),
         ("Windows 95 was a hit.", &[]),
-        ("Flights resume at 07:45 tomorrow.", &[]),
+        ("Flights resume at 07:45 from Gatwick.", &[]),
         ("See www.example.org/2014 for the data.", &[]),
         ("Russia fired Kh-101 missiles.", &[]),
         ("See [1] and [2] for sources.", &[]),
         ("See pp. 12-14 of the report.", &[]),
         ("See page 12 of the report.", &[]),
-        ("He bought an iPhone 15 last week.", &[]),
+        ("He bought an iPhone 15 in London.", &[]),
         ("Under article 5, allies must help.", &[]),
         ("Boeing 737 jets were grounded.", &[]),
         ("The ISBN is 978-3-16-148410-0.", &[]),
@@ -1237,6 +1249,7 @@ fn news_sentences() {
             "About 1,000 fighters were killed in recent weeks, 90% of them convicts.",
             &[
                 "About 1,000|count|1000|-|-|about|noun=fighters",
+                "recent weeks|date|0|-|-|-",
                 "90%|percent|90|percent|-|-",
             ],
         ),

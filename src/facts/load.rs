@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::pattern::Pattern;
-use super::raw::{RawDirection, RawFact, RawRelation, RawRules, RawValue, S};
+use super::raw::{RawDate, RawDirection, RawFact, RawRelation, RawRules, RawValue, S};
 use super::{Fact, FactId, FactTable, Measure, Relation, Role, Story, Tolerance};
 use crate::checks::Meta;
 use crate::checks::config::{RULES_REFERENCE, RULES_SCHEMA, RULES_SYNTAX, RULES_VALUE};
@@ -252,11 +252,11 @@ impl Loader {
 
     fn date(&mut self, d: &S<toml::value::Datetime>) -> Option<DateParts> {
         match d.get_ref().date {
-            Some(date) => Some(DateParts {
-                year: i16::try_from(date.year).ok(),
-                month: Some(date.month),
-                day: Some(date.day),
-            }),
+            Some(date) => Some(DateParts::new(
+                i16::try_from(date.year).ok(),
+                Some(date.month),
+                Some(date.day),
+            )),
             None => {
                 self.error(
                     &RULES_VALUE,
@@ -300,6 +300,28 @@ impl Loader {
     }
 
     fn fact(&mut self, id: &str, f: &RawFact, story: usize) -> Option<Fact> {
+        let dates = [
+            (&f.date, Measure::Date),
+            (&f.born, Measure::Age),
+            (&f.since, Measure::Duration),
+        ];
+        let given: Vec<(&S<RawDate>, Measure)> = dates
+            .iter()
+            .filter_map(|(d, m)| d.as_ref().map(|d| (d, *m)))
+            .collect();
+        if given.len() + usize::from(f.value.is_some()) > 1 {
+            self.error(
+                &RULES_SCHEMA,
+                span_of(&f.id),
+                format!("fact `{id}` has more than one of `value`, `date`, `born` and `since`"),
+                "this fact",
+            )
+            .help = Some("split it into one fact for each".into());
+            return None;
+        }
+        if let Some(&(d, measure)) = given.first() {
+            return self.dated_fact(id, f, story, d, measure);
+        }
         let Some(value) = &f.value else {
             self.error(
                 &RULES_SCHEMA,
@@ -307,7 +329,10 @@ impl Loader {
                 format!("fact `{id}` has no `value`"),
                 "this fact",
             )
-            .help = Some("add e.g. `value = 50_000` or `value = \"$100 million\"`".into());
+            .help = Some(
+                "add e.g. `value = 50_000`, `value = \"$100 million\"` or `date = \"2022-11\"`"
+                    .into(),
+            );
             return None;
         };
         let (mut v, mut measure, mut per, mut qualifier) = self.value(value)?;
@@ -336,8 +361,8 @@ impl Loader {
         let unit_label = match (&f.unit, measure) {
             (_, Measure::Money(c)) => c.code().to_string(),
             (_, Measure::Percent) => "percent".to_string(),
-            (Some(u), Measure::Count) => u.get_ref().clone(),
-            (None, Measure::Count) => "count".to_string(),
+            (Some(u), _) => u.get_ref().clone(),
+            (None, _) => "count".to_string(),
         };
         if let Some(p) = &f.per {
             match Period::parse(p.get_ref()) {
@@ -435,6 +460,86 @@ impl Loader {
             right_words: f.direction.as_ref().map_or_else(Vec::new, |d| {
                 d.right.iter().map(|w| w.get_ref().clone()).collect()
             }),
+            when: None,
+            own_subject: f.subject.is_some(),
+        })
+    }
+
+    /// A fact that is a date: an event's (`date`), a birth (`born`) or a start (`since`).
+    fn dated_fact(
+        &mut self,
+        id: &str,
+        f: &RawFact,
+        story: usize,
+        d: &S<RawDate>,
+        measure: Measure,
+    ) -> Option<Fact> {
+        let Some(when) = parse_date(d.get_ref()) else {
+            self.error(&RULES_VALUE, span_of(d), "not a date", "here")
+                .help =
+                Some("write a year (2014), a month (\"2022-11\") or a day (2022-12-22)".into());
+            return None;
+        };
+        if measure != Measure::Date && when.precision != crate::time::Precision::Day {
+            self.error(
+                &RULES_VALUE,
+                span_of(d),
+                "a birth or start date must be a day",
+                "here",
+            )
+            .help = Some("write it as 2022-02-24".into());
+            return None;
+        }
+        let binds = !f.terms.is_empty() || !f.templates.is_empty() || !f.context.is_empty();
+        if !binds {
+            self.error(
+                &RULES_VALUE,
+                span_of(&f.id),
+                format!("nothing can bind to fact `{id}`"),
+                "this fact",
+            )
+            .help = Some(
+                "give it `context` words (\"founded\", \"delivered\") or `terms` (a person's name)"
+                    .into(),
+            );
+        }
+        for list in [&f.terms, &f.context, &f.templates] {
+            for s in list {
+                self.check_len(s);
+            }
+        }
+        let name = f
+            .terms
+            .first()
+            .map_or_else(String::new, |t| t.get_ref().trim().to_string());
+        Some(Fact {
+            id: id.to_string(),
+            name,
+            story,
+            span: span_of(d),
+            measure,
+            unit_label: match measure {
+                Measure::Date => "date",
+                Measure::Age => "year",
+                _ => "duration",
+            }
+            .to_string(),
+            value: Decimal::ZERO,
+            per: None,
+            qualifier: None,
+            accept: Vec::new(),
+            tolerance: Tolerance::Absolute(Decimal::ZERO),
+            attribution: f.attribution.clone(),
+            source: f.source.clone(),
+            has_context: !f.context.is_empty(),
+            parts: Vec::new(),
+            part_of: None,
+            of: None,
+            shares: Vec::new(),
+            derived: None,
+            right_words: Vec::new(),
+            when: Some(when),
+            own_subject: f.subject.is_some(),
         })
     }
 
@@ -741,6 +846,9 @@ impl Loader {
             for s in &raw.unless {
                 self.add_phrase(story, s, false, Role::Unless(Some(i)));
             }
+            for s in raw.subject.iter().flatten() {
+                self.add_phrase(story, s, false, Role::SubjectOf(i));
+            }
             for s in &raw.templates {
                 self.add_phrase(story, s, true, Role::Template(i));
             }
@@ -807,6 +915,8 @@ fn derive_counts(facts: &mut Vec<Fact>) -> Vec<(FactId, FactId)> {
             shares: Vec::new(),
             derived: Some((s, b)),
             right_words: Vec::new(),
+            when: None,
+            own_subject: false,
         };
         out.push((facts.len(), s));
         facts.push(d);
@@ -829,6 +939,55 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     let (field, expected) = rest.split_once('`')?;
     let names = expected.split('`').skip(1).step_by(2);
     closest(field, names).map(|c| format!("did you mean `{c}`?"))
+}
+
+/// A date written in a rules file, with the precision it was written to.
+fn parse_date(d: &RawDate) -> Option<crate::time::Interval> {
+    use crate::time::{Interval, Precision};
+    let ymd = |y: i64, m: i64, d: i64| {
+        jiff::civil::Date::new(
+            i16::try_from(y).ok()?,
+            i8::try_from(m).ok()?,
+            i8::try_from(d).ok()?,
+        )
+        .ok()
+    };
+    let year = |y: i64| {
+        Some(Interval {
+            start: ymd(y, 1, 1)?,
+            end: ymd(y, 12, 31)?,
+            precision: Precision::Year,
+        })
+    };
+    match d {
+        RawDate::Date(dt) => {
+            let date = dt.date?;
+            ymd(
+                i64::from(date.year),
+                i64::from(date.month),
+                i64::from(date.day),
+            )
+            .map(Interval::day)
+        }
+        RawDate::Year(y) => year(*y),
+        RawDate::Text(s) => {
+            let parts: Vec<&str> = s.trim().split('-').collect();
+            let num = |i: usize| parts.get(i).and_then(|p| p.parse::<i64>().ok());
+            match parts.len() {
+                1 => year(num(0)?),
+                2 => {
+                    let start = ymd(num(0)?, num(1)?, 1)?;
+                    Some(Interval {
+                        start,
+                        end: start.last_of_month(),
+                        precision: Precision::Month,
+                    })
+                }
+                3 => ymd(num(0)?, num(1)?, num(2)?).map(Interval::day),
+                _ => None,
+            }
+        }
+    }
 }
 
 /// A unit name: a currency code or symbol, "percent", or what a count counts.

@@ -30,6 +30,12 @@ pub enum Measure {
     Count,
     Money(Currency),
     Percent,
+    /// When something happened (`date`).
+    Date,
+    /// A person's age, from their birth date (`born`).
+    Age,
+    /// How long something has lasted, from its start (`since`).
+    Duration,
 }
 
 /// How far a figure may be from the canonical value and still agree.
@@ -81,12 +87,23 @@ pub struct Fact {
     pub derived: Option<(FactId, FactId)>,
     /// For a flow of money: words for the way it goes, as written in rules.toml.
     pub right_words: Vec<String>,
+    /// For dates, ages and durations: the event, birth or start date.
+    pub when: Option<crate::time::Interval>,
+    /// The fact names its own subject instead of the story's.
+    pub own_subject: bool,
 }
 
 impl Fact {
     /// The canonical value as news copy would write it, with its qualifier:
     /// "more than $100 million a month", "about 50,000", "90%".
     pub fn describe(&self) -> String {
+        let when = self.when.map(|w| w.describe()).unwrap_or_default();
+        match self.measure {
+            Measure::Date => return when,
+            Measure::Age => return format!("born {when}"),
+            Measure::Duration => return format!("since {when}"),
+            _ => {}
+        }
         let value = format_value(self.value, self.measure, self.per);
         match self.qualifier {
             Some(q) => format!("{} {value}", render::qualifier_words(q)),
@@ -137,6 +154,8 @@ pub enum Role {
     Wrong(FactId),
     /// A name of who the story's figures belong to ("Wagner", "the group").
     Subject,
+    /// A name of who one fact's figure belongs to, instead of the story's.
+    SubjectOf(FactId),
     /// A place where the story's figures hold ("Ukraine").
     Place,
     /// Words that mean a figure is about something else: for one fact, or

@@ -75,6 +75,23 @@ pub struct RawFact {
     pub parts: Vec<S<String>>,
     pub of: Option<S<String>>,
     pub direction: Option<RawDirection>,
+    /// When an event happened: "2022-11", 2022-12-22, 2014.
+    pub date: Option<S<RawDate>>,
+    /// A person's birth date, from which ages are checked.
+    pub born: Option<S<RawDate>>,
+    /// When something began, from which durations are checked.
+    pub since: Option<S<RawDate>>,
+    /// Who the figure belongs to, instead of the story's subject; `[]` for nobody.
+    pub subject: Option<Vec<S<String>>>,
+}
+
+/// A date as a TOML date (2022-12-22), a string ("2022-11", "2014") or a year (2014).
+#[derive(Deserialize, Debug, Clone)]
+#[serde(untagged)]
+pub enum RawDate {
+    Date(toml::value::Datetime),
+    Year(i64),
+    Text(String),
 }
 
 #[derive(Deserialize, Debug)]

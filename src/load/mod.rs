@@ -1,10 +1,13 @@
-//! Reading documents and rules files from disk, whole and once.
+//! Reading documents and rules files from disk, whole and once, and
+//! finding the prose in them.
+
+pub mod front_matter;
 
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::error::Error;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 /// How a path is shown in output: relative to the working directory when it is under it.
 pub fn display_path(path: &Path) -> String {
@@ -33,4 +36,48 @@ pub fn read(path: &Path) -> Result<Arc<SourceFile>, Error> {
     })?;
     let text = decode(&name, bytes)?;
     Ok(SourceFile::new(name, text))
+}
+
+/// A document as the pipeline reads it: the file, and its prose with
+/// everything that is not prose (front matter) blanked to spaces, so that
+/// every byte offset into the prose is an offset into the file.
+#[derive(Debug)]
+pub struct Document {
+    pub file: Arc<SourceFile>,
+    /// `None` when the prose is the whole file: no copy is made.
+    prose: Option<String>,
+    pub front: Option<front_matter::FrontMatter>,
+}
+
+/// `text` with the bytes of `spans` blanked: each character becomes as many
+/// spaces as it had bytes, line breaks stay.
+fn blank(text: &str, spans: &[Span]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for s in spans {
+        out.push_str(&text[at..s.start]);
+        for c in text[s.range()].chars() {
+            if c == '\n' || c == '\r' {
+                out.push(c);
+            } else {
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            }
+        }
+        at = s.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+impl Document {
+    pub fn new(file: Arc<SourceFile>) -> Document {
+        let front = front_matter::parse(file.text());
+        let prose = front.as_ref().map(|f| blank(file.text(), &[f.span]));
+        Document { file, prose, front }
+    }
+
+    /// The text the extractor reads: the file, with what is not prose blanked.
+    pub fn prose(&self) -> &str {
+        self.prose.as_deref().unwrap_or(self.file.text())
+    }
 }

@@ -1,0 +1,87 @@
+//! Datelines: the date at the head of an article. "WASHINGTON, Dec 22
+//! (Reuters) -", "December 23, 2022" on its own line, "Published: Dec. 22,
+//! 2022".
+
+use crate::extract::{DateParts, Kind, extract};
+use crate::source::Span;
+
+/// How far into a document a dateline may stand.
+const HEAD: usize = 1_500;
+
+/// The first dateline in the head of `text`: its date (the year may be
+/// missing, as in wire datelines) and where it is.
+pub fn find_dateline(text: &str) -> Option<(DateParts, Span)> {
+    let mut end = HEAD.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    for q in extract(head) {
+        let Some(parts) = q.date.filter(|p| p.month.is_some() && p.day.is_some()) else {
+            continue;
+        };
+        if q.kind != Kind::Date || q.relative.is_some() {
+            continue;
+        }
+        let line_start = head[..q.figure.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = head[q.figure.end..]
+            .find('\n')
+            .map_or(head.len(), |i| q.figure.end + i);
+        let before = head[line_start..q.figure.start].trim();
+        let after = head[q.figure.end..line_end].trim();
+        // "WASHINGTON, Dec 22 (Reuters) –": a place in capitals and a comma.
+        let city = before.ends_with(',')
+            && before.trim_end_matches(',').chars().all(|c| {
+                c.is_uppercase() || c.is_whitespace() || c == '.' || c == '-' || c == '\''
+            });
+        // "December 23, 2022" alone, or after "Published:" or "Updated".
+        let label = before.is_empty()
+            || ["published", "updated", "posted", "date", "dated"]
+                .iter()
+                .any(|w| before.to_ascii_lowercase().trim_end_matches(':').trim() == *w);
+        let alone = label
+            && after
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty();
+        if city && !before.trim_end_matches(',').trim().is_empty() || alone && parts.year.is_some()
+        {
+            return Some((parts, q.figure));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_and_standalone_datelines() {
+        let wire = "Headline\n\nWASHINGTON, Dec 22 (Reuters) – Russian military firm…";
+        let (p, s) = find_dateline(wire).unwrap();
+        assert_eq!((p.month, p.day, p.year), (Some(12), Some(22), None));
+        assert_eq!(&wire[s.range()], "Dec 22");
+        let alone = "\n\nTitle\n\nBy AFP\n\nDecember 23, 2022\n\nNorth Korea has delivered…";
+        assert_eq!(
+            find_dateline(alone).map(|(p, _)| p.iso()),
+            Some("2022-12-23".into())
+        );
+        let published = "Title\nPublished: Dec. 22, 2022\nText.";
+        assert_eq!(
+            find_dateline(published).map(|(p, _)| p.iso()),
+            Some("2022-12-22".into())
+        );
+    }
+
+    #[test]
+    fn dates_in_sentences_are_not_datelines() {
+        assert_eq!(
+            find_dateline("On Dec 22, 2022 the White House said it."),
+            None
+        );
+        assert_eq!(
+            find_dateline("Troops arrived in March 2022, officials said."),
+            None
+        );
+    }
+}

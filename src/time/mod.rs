@@ -1,0 +1,423 @@
+//! Time: the date a document was written, and every date, weekday and
+//! relative expression in it resolved against that date.
+//!
+//! The document date comes from its front matter (`date:`), else from
+//! `--date`, else from a dateline near the top ("WASHINGTON, Dec 22
+//! (Reuters)", "December 23, 2022" on its own line), else from the story's
+//! date in rules.toml. Calendar arithmetic is jiff's.
+
+mod dateline;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::extract::{DateParts, MonthPart, Period, Quantity, Relative};
+use crate::source::Span;
+
+pub use dateline::find_dateline;
+
+/// How precisely a resolved date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Year,
+    /// A fuzzy stretch: "in recent weeks", "early November".
+    Range,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Range => "range",
+        }
+    }
+}
+
+/// The days a date may be, first and last inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Interval {
+    pub start: Date,
+    pub end: Date,
+    pub precision: Precision,
+}
+
+impl Interval {
+    pub fn day(d: Date) -> Interval {
+        Interval {
+            start: d,
+            end: d,
+            precision: Precision::Day,
+        }
+    }
+
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+
+    /// "2022-11-22", "2022-11", "2022", "2022-11-08/2022-12-22".
+    pub fn iso(&self) -> String {
+        match self.precision {
+            Precision::Day => self.start.to_string(),
+            Precision::Month => format!("{:04}-{:02}", self.start.year(), self.start.month()),
+            Precision::Year => format!("{:04}", self.start.year()),
+            Precision::Week | Precision::Range => format!("{}/{}", self.start, self.end),
+        }
+    }
+
+    /// For messages: "22 December 2022", "November 2022", "2014".
+    pub fn describe(&self) -> String {
+        let month = |d: Date| MONTHS[usize::try_from(d.month() - 1).unwrap_or(0)];
+        match self.precision {
+            Precision::Day => format!(
+                "{} {} {} {}",
+                WEEKDAYS[self.start.weekday().to_monday_zero_offset() as usize],
+                self.start.day(),
+                month(self.start),
+                self.start.year()
+            ),
+            Precision::Month => format!("{} {}", month(self.start), self.start.year()),
+            Precision::Year => format!("{}", self.start.year()),
+            Precision::Week | Precision::Range => format!(
+                "{} {} to {} {} {}",
+                self.start.day(),
+                month(self.start),
+                self.end.day(),
+                month(self.end),
+                self.end.year()
+            ),
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Where a document's date came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    FrontMatter,
+    Flag,
+    /// A dateline at this span of the document.
+    Dateline(Span),
+    /// The date of this story in rules.toml.
+    Story(String),
+}
+
+/// The date a document was written, and why numcheck thinks so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocDate {
+    pub date: Date,
+    pub source: Source,
+}
+
+impl DocDate {
+    pub fn explain(&self, text: &str) -> String {
+        match &self.source {
+            Source::FrontMatter => format!("{} (front matter)", self.date),
+            Source::Flag => format!("{} (--date)", self.date),
+            Source::Dateline(s) => {
+                format!("{} (dateline \"{}\")", self.date, text[s.range()].trim())
+            }
+            Source::Story(id) => format!("{} (date of story `{id}`)", self.date),
+        }
+    }
+}
+
+/// A full date from its parts, if they name one day.
+pub fn to_date(p: DateParts) -> Option<Date> {
+    Date::new(
+        p.year?,
+        i8::try_from(p.month?).ok()?,
+        i8::try_from(p.day?).ok()?,
+    )
+    .ok()
+}
+
+fn month_interval(year: i16, month: u8) -> Option<Interval> {
+    let first = Date::new(year, i8::try_from(month).ok()?, 1).ok()?;
+    Some(Interval {
+        start: first,
+        end: first.last_of_month(),
+        precision: Precision::Month,
+    })
+}
+
+fn year_interval(year: i16) -> Option<Interval> {
+    Some(Interval {
+        start: Date::new(year, 1, 1).ok()?,
+        end: Date::new(year, 12, 31).ok()?,
+        precision: Precision::Year,
+    })
+}
+
+/// The days of the calendar unit holding `d`: its week (Monday first), month or year.
+fn unit_of(d: Date, p: Period) -> Option<Interval> {
+    match p {
+        Period::Week => {
+            let start = d
+                .checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
+                .ok()?;
+            Some(Interval {
+                start,
+                end: start.checked_add(6.days()).ok()?,
+                precision: Precision::Week,
+            })
+        }
+        Period::Month => month_interval(d.year(), u8::try_from(d.month()).ok()?),
+        Period::Year => year_interval(d.year()),
+        Period::Day => Some(Interval::day(d)),
+        _ => None,
+    }
+}
+
+/// `d` moved by `n` units.
+fn shift(d: Date, p: Period, n: i64) -> Option<Date> {
+    let span = match p {
+        Period::Day => n.days(),
+        Period::Week => n.weeks(),
+        Period::Month => n.months(),
+        Period::Quarter => (3 * n).months(),
+        Period::Year => n.years(),
+        Period::Decade => (10 * n).years(),
+        Period::Hour => return None,
+    };
+    d.checked_add(span).ok()
+}
+
+/// How far back "recent" reaches for each unit: "recent weeks" are the last
+/// six weeks, "recent days" the last ten days, "recent months" the last six.
+fn recent_reach(p: Period) -> i64 {
+    match p {
+        Period::Day => 10,
+        Period::Week | Period::Month => 6,
+        _ => 3,
+    }
+}
+
+/// The dates a quantity of kind Date stands for, given the document date.
+pub fn resolve(q: &Quantity, doc: Option<Date>) -> Option<Interval> {
+    if let Some(r) = q.relative {
+        return resolve_relative(r, doc?);
+    }
+    let p = q.date?;
+    match (p.year, p.month, p.day) {
+        (Some(_), Some(_), Some(_)) => to_date(p).map(Interval::day),
+        (None, Some(m), Some(day)) => {
+            let doc = doc?;
+            // "Dec 30" in an article of 3 January is last year's.
+            let this =
+                Date::new(doc.year(), i8::try_from(m).ok()?, i8::try_from(day).ok()?).ok()?;
+            let d = if this > doc.checked_add(7.days()).ok()? {
+                this.checked_sub(1.year()).ok()?
+            } else {
+                this
+            };
+            Some(Interval::day(d))
+        }
+        (y, Some(m), None) => {
+            let year = match y {
+                Some(y) => y,
+                // "in November" is the last November by the writing.
+                None => {
+                    let doc = doc?;
+                    if i8::try_from(m).ok()? > doc.month() {
+                        doc.year() - 1
+                    } else {
+                        doc.year()
+                    }
+                }
+            };
+            let month = month_interval(year, m)?;
+            match p.part {
+                None => Some(month),
+                Some(part) => {
+                    let (a, b) = match part {
+                        MonthPart::Early => (1, 10),
+                        MonthPart::Mid => (11, 20),
+                        MonthPart::Late => (21, month.end.day()),
+                    };
+                    let first = month.start;
+                    Some(Interval {
+                        start: first.checked_add((a - 1).days()).ok()?,
+                        end: first.checked_add((b - 1).days()).ok()?,
+                        precision: Precision::Range,
+                    })
+                }
+            }
+        }
+        (Some(y), None, _) => year_interval(y),
+        (None, None, _) => {
+            // "on Thursday": the last Thursday by the writing.
+            let w = p.weekday?;
+            let doc = doc?;
+            let back = (7 + i64::from(doc.weekday().to_monday_zero_offset()) - i64::from(w)) % 7;
+            Some(Interval::day(doc.checked_sub(back.days()).ok()?))
+        }
+    }
+}
+
+fn resolve_relative(r: Relative, doc: Date) -> Option<Interval> {
+    Some(match r {
+        Relative::Yesterday => Interval::day(doc.yesterday().ok()?),
+        Relative::Today => Interval::day(doc),
+        Relative::Tomorrow => Interval::day(doc.tomorrow().ok()?),
+        Relative::Last(p) => unit_of(shift(doc, p, -1)?, p)?,
+        Relative::This(p) => unit_of(doc, p)?,
+        Relative::Next(p) => unit_of(shift(doc, p, 1)?, p)?,
+        Relative::EarlierThis(p) => Interval {
+            start: unit_of(doc, p)?.start,
+            end: doc,
+            precision: Precision::Range,
+        },
+        Relative::Recent(p) => Interval {
+            start: shift(doc, p, -recent_reach(p))?,
+            end: doc,
+            precision: Precision::Range,
+        },
+        Relative::Coming(p) => Interval {
+            start: doc,
+            end: shift(doc, p, recent_reach(p))?,
+            precision: Precision::Range,
+        },
+        Relative::Offset(days) => Interval::day(doc.checked_add(i64::from(days).days()).ok()?),
+        Relative::Ago(n, p) => {
+            let d = shift(doc, p, -i64::from(n))?;
+            let precision = match p {
+                Period::Day => Precision::Day,
+                Period::Week => Precision::Week,
+                Period::Month => Precision::Month,
+                _ => Precision::Year,
+            };
+            Interval {
+                precision,
+                ..unit_of(
+                    d,
+                    if precision == Precision::Day {
+                        Period::Day
+                    } else {
+                        p
+                    },
+                )?
+            }
+        }
+    })
+}
+
+/// Whole years from `born` to `on`.
+pub fn age(born: Date, on: Date) -> Option<i64> {
+    let span = born.until((jiff::Unit::Year, on)).ok()?;
+    Some(i64::from(span.get_years()))
+}
+
+/// The time from `since` to `on` in `unit`, as a fraction.
+pub fn elapsed(since: Date, on: Date, unit: Period) -> Option<f64> {
+    let ju = match unit {
+        Period::Day => jiff::Unit::Day,
+        Period::Week => jiff::Unit::Week,
+        Period::Month => jiff::Unit::Month,
+        Period::Year => jiff::Unit::Year,
+        _ => return None,
+    };
+    let span = since.until((ju, on)).ok()?;
+    span.total((ju, since)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Kind, extract};
+
+    fn resolved(text: &str, doc: &str) -> Vec<String> {
+        let doc: Date = doc.parse().unwrap();
+        extract(text)
+            .iter()
+            .filter(|q| q.kind == Kind::Date)
+            .filter_map(|q| resolve(q, Some(doc)))
+            .map(|i| i.iso())
+            .collect()
+    }
+
+    #[test]
+    fn relative_expressions_resolve_against_the_writing() {
+        let doc = "2022-12-22";
+        assert_eq!(resolved("It happened last month.", doc), ["2022-11"]);
+        assert_eq!(resolved("He said on Thursday.", doc), ["2022-12-22"]);
+        assert_eq!(resolved("It came on Wednesday.", doc), ["2022-12-21"]);
+        assert_eq!(resolved("It came a day after that.", doc), ["2022-12-21"]);
+        assert_eq!(
+            resolved("Killed in recent weeks.", doc),
+            ["2022-11-10/2022-12-22"]
+        );
+        assert_eq!(resolved("Delivered in November.", doc), ["2022-11"]);
+        assert_eq!(resolved("Founded in 2014.", doc), ["2014"]);
+        assert_eq!(resolved("Met yesterday.", doc), ["2022-12-21"]);
+        assert_eq!(resolved("It rose last year.", doc), ["2021"]);
+        assert_eq!(
+            resolved("Seen in mid-November.", doc),
+            ["2022-11-11/2022-11-20"]
+        );
+        assert_eq!(resolved("Done ten months ago.", doc), ["2022-02"]);
+    }
+
+    #[test]
+    fn year_boundaries() {
+        assert_eq!(
+            resolved("It happened last month.", "2023-01-03"),
+            ["2022-12"]
+        );
+        assert_eq!(
+            resolved("In December they left.", "2023-01-03"),
+            ["2022-12"]
+        );
+        assert_eq!(
+            resolved("On Dec 30 they left.", "2023-01-03"),
+            ["2022-12-30"]
+        );
+        assert_eq!(
+            resolved("On Jan 2 they left.", "2023-01-03"),
+            ["2023-01-02"]
+        );
+    }
+
+    #[test]
+    fn ages_and_durations() {
+        let born: Date = "1961-06-01".parse().unwrap();
+        assert_eq!(age(born, "2022-12-23".parse().unwrap()), Some(61));
+        assert_eq!(age(born, "2022-05-31".parse().unwrap()), Some(60));
+        let months = elapsed(
+            "2022-02-24".parse().unwrap(),
+            "2022-12-22".parse().unwrap(),
+            Period::Month,
+        )
+        .unwrap();
+        assert!((9.8..10.0).contains(&months), "{months}");
+    }
+}

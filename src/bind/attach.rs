@@ -284,7 +284,8 @@ pub(crate) fn relations(
             // from…": a nearer noun naming a group takes the phrase.
             let nearer = v.matches.iter().any(|(s, mm)| {
                 let sp = v.match_span(mm);
-                matches!(table.stories[*s].roles[mm.pattern], Role::Term(_))
+                let group = matches!(table.stories[*s].roles[mm.pattern], Role::Term(g) if table.facts[g].measure == crate::facts::Measure::Count);
+                group
                     && sp.start >= gap.start
                     && sp.end <= gap.end
             });
@@ -524,7 +525,8 @@ fn subject_before(
             continue;
         }
         let fact = &table.facts[f];
-        if fact.derived.is_some() || fact.has_context && !sentence_has(f) {
+        let group = fact.measure == crate::facts::Measure::Count;
+        if !group || fact.derived.is_some() || fact.has_context && !sentence_has(f) {
             continue;
         }
         match &mut best {

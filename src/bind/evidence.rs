@@ -17,7 +17,7 @@
 //! noun the fact does not know ("a salary of $3,000") does not bind.
 
 use super::{Binding, Bindings, How, SentenceView, compatible};
-use crate::extract::{Base, Extraction, Kind, Quantity};
+use crate::extract::{Base, Extraction, Kind, Quantity, Relative};
 use crate::facts::{FactId, FactTable, Measure, Role};
 use crate::prose::words;
 use crate::source::Span;
@@ -292,7 +292,11 @@ fn in_scope(
         .syntax
         .lead
         .is_some_and(|l| text[l.end..q.span.start].trim_start().starts_with(':'));
-    let reach = if labelled {
+    // A fact with a subject of its own ("the White House" for a briefing)
+    // must name it in the sentence: other speakers fill the sentences around.
+    let reach = if matches!(subject, Role::SubjectOf(_)) {
+        0
+    } else if labelled {
         prev.len()
     } else {
         prev.len().min(2)
@@ -417,13 +421,37 @@ fn wrong_agent_is_subject(
     let member = view.matches.iter().any(|(s, m)| {
         let sp = view.match_span(m);
         *s == story
-            && matches!(role_at(m), Role::Term(_))
+            // Only what a count counts is a member: a person's name is not.
+            && matches!(role_at(m), Role::Term(g) if table.facts[g].measure == Measure::Count)
             && before(sp)
             && !subjects
                 .iter()
                 .any(|x| x.start <= sp.start && sp.end <= x.end)
     });
     !subjects.is_empty() && !member
+}
+
+/// Whether a verb of saying stands right before or after a date: "said
+/// Thursday", "said on Thursday", "on Thursday said".
+fn said_near(view: &SentenceView, q: &Quantity) -> bool {
+    let before = view
+        .words
+        .iter()
+        .rev()
+        .filter(|w| w.span.end <= q.figure.start)
+        .take(2);
+    let after = view
+        .words
+        .iter()
+        .filter(|w| w.span.start >= q.figure.end)
+        .take(1);
+    let saying = |w: &crate::facts::pattern::WordTok| {
+        matches!(
+            w.stem.as_str(),
+            "said" | "say" | "told" | "announced" | "warned" | "confirmed" | "stated" | "added"
+        )
+    };
+    before.chain(after).any(saying)
 }
 
 /// Whether `s` is within a few words of the figure, with no comma between.
@@ -482,6 +510,16 @@ pub(crate) fn score(
     if q.syntax.conversion_of.is_some() || q.syntax.restates.is_some() {
         return Vec::new();
     }
+    // "in the coming weeks", "next month": plans, not the events facts record.
+    if matches!(
+        q.relative,
+        Some(Relative::Coming(_) | Relative::Next(_) | Relative::Tomorrow)
+    ) {
+        return Vec::new();
+    }
+    // "said Thursday that North Korea shipped…", "on Thursday said…": the
+    // time of the saying, which only a template ("said on {n}") names.
+    let saying = q.kind == Kind::Date && said_near(view, q);
     let global = ex.first_index + l;
     let clause = q.syntax.clause;
     // "1,000 of Wagner's fighters have been killed": with a death word in the
@@ -619,6 +657,8 @@ pub(crate) fn score(
         }
         if template {
             t.add(4, How::Template);
+        } else if saying {
+            continue;
         }
         match &nouns {
             Some(list) if list.contains(&f) => t.add(3, How::Noun),

@@ -5,15 +5,19 @@
 //! A check reads a window's quantities and what binding made of them, and
 //! pushes diagnostics. It never prints and never fails.
 
+mod age_mismatch;
 pub mod compare;
 pub mod config;
+mod date_mismatch;
 mod direction_flip;
+mod duration_mismatch;
 mod inconsistent_repeat;
 mod parts_sum;
 mod percent_of_base;
 mod period_mismatch;
 mod qualifier_contradiction;
 mod qualifier_differs;
+mod relative_date_mismatch;
 mod rules_reference;
 mod rules_schema;
 mod rules_syntax;
@@ -22,6 +26,7 @@ mod scale_mismatch;
 mod unit_mismatch;
 mod universal_contradicted;
 mod value_mismatch;
+mod weekday_mismatch;
 mod wrong_relation;
 
 use std::sync::Arc;
@@ -205,6 +210,11 @@ pub static CHECKS: &[&dyn Check] = &[
     &parts_sum::Check,
     &percent_of_base::Check,
     &inconsistent_repeat::Check,
+    &date_mismatch::Check,
+    &relative_date_mismatch::Check,
+    &weekday_mismatch::Check,
+    &age_mismatch::Check,
+    &duration_mismatch::Check,
 ];
 
 /// Every code numcheck can report, in code order.
@@ -225,6 +235,11 @@ pub static ALL: &[&Meta] = &[
     &parts_sum::META,
     &percent_of_base::META,
     &inconsistent_repeat::META,
+    &date_mismatch::META,
+    &relative_date_mismatch::META,
+    &weekday_mismatch::META,
+    &age_mismatch::META,
+    &duration_mismatch::META,
 ];
 
 /// The check with this code or name.

@@ -70,16 +70,20 @@ impl Interval {
         }
     }
 
-    /// For messages: "22 December 2022", "November 2022", "2014".
+    /// "23 December 2022": the first day, in words.
+    pub fn day_words(&self) -> String {
+        let month = MONTHS[usize::try_from(self.start.month() - 1).unwrap_or(0)];
+        format!("{} {month} {}", self.start.day(), self.start.year())
+    }
+
+    /// For messages: "Thursday 22 December 2022", "November 2022", "2014".
     pub fn describe(&self) -> String {
         let month = |d: Date| MONTHS[usize::try_from(d.month() - 1).unwrap_or(0)];
         match self.precision {
             Precision::Day => format!(
-                "{} {} {} {}",
+                "{} {}",
                 WEEKDAYS[self.start.weekday().to_monday_zero_offset() as usize],
-                self.start.day(),
-                month(self.start),
-                self.start.year()
+                self.day_words()
             ),
             Precision::Month => format!("{} {}", month(self.start), self.start.year()),
             Precision::Year => format!("{}", self.start.year()),

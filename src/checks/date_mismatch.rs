@@ -1,0 +1,79 @@
+//! ## What it does
+//! Flags a date that disagrees with the date of the event it is bound to,
+//! at the precision the text states: "founded in 2016" where the table
+//! says 2014, "delivered in October" where it says November 2022. A date
+//! less precise than the table's ("in 2022") agrees if it contains it.
+//!
+//! ## Why is this bad?
+//! A wrong year or month moves an event into another context: a group
+//! "founded in 2016" was not there for the annexation of Crimea.
+//!
+//! ## Example
+//! ```text
+//! The Wagner Group was founded in 2016, after the annexation of Crimea.
+//! ```
+//! Use instead:
+//! ```text
+//! The Wagner Group was founded in 2014, after the annexation of Crimea.
+//! ```
+//!
+//! ## Configuration
+//! A fact with `date = 2014`, `date = "2022-11"` or `date = 2022-12-22`,
+//! and the `context` words that say which event a date is ("founded",
+//! "delivered"). Dates without a year ("Dec 22") take the document's year.
+
+use super::{Context, Family, Meta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::time;
+
+pub static META: Meta = Meta {
+    code: "NC301",
+    name: "date-mismatch",
+    summary: "date disagrees with the date of the event it names",
+    severity: Severity::Error,
+    family: Family::Dates,
+    source: include_str!("date_mismatch.rs"),
+};
+
+pub struct Check;
+
+impl super::Check for Check {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for (_, q, _, f) in cx.bound_quantities() {
+            // Relative expressions and bare weekdays are NC302's.
+            let absolute = q.relative.is_none()
+                && q.date
+                    .is_some_and(|d| d.year.is_some() || d.month.is_some());
+            let (Some(when), true) = (f.when, absolute) else {
+                continue;
+            };
+            let Some(said) = time::resolve(q, cx.doc_date.map(|d| d.date)) else {
+                continue;
+            };
+            if said.overlaps(&when) {
+                continue;
+            }
+            let message = format!(
+                "{} is {}, but the table dates `{}` to {}",
+                cx.words(q.figure),
+                said.describe(),
+                f.id,
+                when.describe()
+            );
+            let d = cx
+                .fact_finding(
+                    &META,
+                    f,
+                    q.figure,
+                    format!("the table says {}", when.describe()),
+                    message,
+                )
+                .with_help(format!("write {}", when.describe()));
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! ## What it does
+//! Flags a date stated relative to the writing that points at the wrong
+//! day, month or year: "last month" in an article of 15 January about a
+//! delivery in November (it means December); "the White House said on
+//! Friday" about a Thursday briefing.
+//!
+//! ## Why is this bad?
+//! "Last month" is right on the day a story is written and wrong a few
+//! weeks later, when the draft is reused or published late. Nobody rereads
+//! the relative dates.
+//!
+//! ## Example
+//! ```text
+//! (dated 15 January 2023) North Korea delivered rockets to Wagner last month.
+//! ```
+//! Use instead:
+//! ```text
+//! (dated 15 January 2023) North Korea delivered rockets to Wagner in November.
+//! ```
+//!
+//! ## Configuration
+//! The fact's `date` and `context` words, and the document's date: its
+//! front matter `date:`, `--date`, its dateline, or the story's `date`.
+//! "on Thursday" is the last Thursday by the writing; "last month" is the
+//! calendar month before it; "in recent weeks" the six weeks before it.
+
+use super::{Context, Family, Meta};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::time;
+
+pub static META: Meta = Meta {
+    code: "NC302",
+    name: "relative-date-mismatch",
+    summary: "date relative to the writing points at the wrong day, month or year",
+    severity: Severity::Error,
+    family: Family::Dates,
+    source: include_str!("relative_date_mismatch.rs"),
+};
+
+pub struct Check;
+
+impl super::Check for Check {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(doc) = cx.doc_date else { return };
+        for (_, q, _, f) in cx.bound_quantities() {
+            let weekday_alone = q
+                .date
+                .is_some_and(|d| d.weekday.is_some() && d.year.is_none() && d.month.is_none());
+            let Some(when) = f.when.filter(|_| q.relative.is_some() || weekday_alone) else {
+                continue;
+            };
+            let Some(said) = time::resolve(q, Some(doc.date)) else {
+                continue;
+            };
+            if said.overlaps(&when) {
+                continue;
+            }
+            let words = cx.words(q.figure);
+            let message = format!(
+                "\"{words}\" in a text dated {} means {}, but the table dates `{}` to {}",
+                time::Interval::day(doc.date).describe(),
+                said.describe(),
+                f.id,
+                when.describe()
+            );
+            let d = cx
+                .fact_finding(
+                    &META,
+                    f,
+                    q.figure,
+                    format!("means {}", said.describe()),
+                    message,
+                )
+                .with_note(format!("document date: {}", doc.explain(cx.text)))
+                .with_help(format!("write the date itself: {}", when.describe()));
+            out.push(d);
+        }
+    }
+}

@@ -66,9 +66,22 @@ pub fn document_date(
             .map(|d| (s, d))
     });
     if let Some((parts, span)) = time::find_dateline(doc.prose()) {
-        // A wire dateline gives no year: the story's, if it has one.
-        let year = parts.year.or(story.map(|(_, d)| d.year()));
-        if let Some(date) = time::to_date(DateParts { year, ..parts }) {
+        // A wire dateline gives no year: the one that puts it nearest the
+        // story's date ("Jan 3" in a story of 22 Dec 2022 is 2023's).
+        let date = match (parts.year, story) {
+            (Some(_), _) => time::to_date(parts),
+            (None, Some((_, near))) => (-1..=1)
+                .filter_map(|k| {
+                    let year = near.year().checked_add(k)?;
+                    time::to_date(DateParts {
+                        year: Some(year),
+                        ..parts
+                    })
+                })
+                .min_by_key(|d| (*d - near).get_days().abs()),
+            (None, None) => None,
+        };
+        if let Some(date) = date {
             return Some(DocDate {
                 date,
                 source: Source::Dateline(span),

@@ -1,8 +1,9 @@
-//! Every value and arithmetic check (NC1xx, NC2xx) against hand-written
-//! prose: `fixtures/checks/<CODE>-<name>/flag/*.txt` must be reported with
-//! exactly that code, `pass/*.txt` (near misses) must produce no finding at
-//! all. The rules are discovered as a user's would be: the repository's
-//! rules.toml, or a rules.toml in the check's folder for another story.
+//! Every value, arithmetic and date check (NC1xx, NC2xx, NC3xx) against
+//! hand-written prose: `fixtures/checks/<CODE>-<name>/flag/*.txt` must be
+//! reported with exactly that code, `pass/*.txt` (near misses) must produce
+//! no finding at all. The rules are discovered as a user's would be: the
+//! repository's rules.toml, or a rules.toml in the check's folder for
+//! another story.
 //!
 //! The binary is run on each file with `--format json`, decoded here by
 //! independent structs so that a renamed field fails. All failures are
@@ -22,7 +23,7 @@ const FIXTURES: &str = "fixtures/checks";
 const MIN_FILES: usize = 3;
 
 /// The families these fixtures cover.
-const FAMILIES: &[&str] = &["NC1", "NC2"];
+const FAMILIES: &[&str] = &["NC1", "NC2", "NC3"];
 
 /// `check --format json` as documented (version 1). Fields may be added
 /// to the output, so unknown ones are ignored; missing ones fail.
@@ -103,7 +104,7 @@ fn listed_checks() -> Vec<(String, String)> {
         .collect();
     assert!(
         !listed.is_empty(),
-        "`numcheck explain --list` lists no NC1xx or NC2xx check:\n{}",
+        "`numcheck explain --list` lists no NC1xx, NC2xx or NC3xx check:\n{}",
         text(&out.stdout)
     );
     listed
@@ -249,8 +250,9 @@ fn fixtures_behave_as_labelled() {
     );
 }
 
-/// Every NC1xx and NC2xx check has a folder named `<CODE>-<name>` with at
-/// least three flag and three pass files, and every folder names a check.
+/// Every NC1xx, NC2xx and NC3xx check has a folder named `<CODE>-<name>`
+/// with at least three flag and three pass files, and every folder names a
+/// check.
 #[test]
 fn every_check_has_fixtures() {
     let listed = listed_checks();
@@ -279,7 +281,7 @@ fn every_check_has_fixtures() {
     for folder in &folders {
         if !listed.iter().any(|(c, n)| *folder == format!("{c}-{n}")) {
             problems.push(format!(
-                "{FIXTURES}/{folder}: names no NC1xx/NC2xx check in `numcheck explain --list`"
+                "{FIXTURES}/{folder}: names no NC1xx/NC2xx/NC3xx check in `numcheck explain --list`"
             ));
         }
     }

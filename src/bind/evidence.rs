@@ -431,27 +431,91 @@ fn wrong_agent_is_subject(
     !subjects.is_empty() && !member
 }
 
-/// Whether a verb of saying stands right before or after a date: "said
-/// Thursday", "said on Thursday", "on Thursday said".
+/// A verb of saying or charging: the time next to it is the statement's.
+fn saying(stem: &str) -> bool {
+    matches!(
+        stem,
+        "said"
+            | "say"
+            | "told"
+            | "tell"
+            | "announced"
+            | "warned"
+            | "confirmed"
+            | "stated"
+            | "added"
+            | "accused"
+            | "accuse"
+            | "alleged"
+            | "allege"
+            | "claimed"
+            | "claim"
+            | "charged"
+            | "reported"
+            | "denied"
+            | "revealed"
+            | "disclosed"
+    )
+}
+
+/// A word that begins another event in the sentence: a verb of saying,
+/// "according to", or a conjunction of time or cause. A date belongs to
+/// the event between the nearest of them on each side.
+fn starts_event(stem: &str) -> bool {
+    saying(stem)
+        || matches!(
+            stem,
+            "according"
+                | "after"
+                | "before"
+                | "since"
+                | "when"
+                | "while"
+                | "until"
+                | "because"
+                | "although"
+                | "though"
+        )
+}
+
+/// Whether a verb of saying comes right after a date ("on Thursday said"),
+/// or before it with only its object between ("said Thursday", "accused
+/// North Korea on Thursday of…"), no other verb.
 fn said_near(view: &SentenceView, q: &Quantity) -> bool {
+    let after = view
+        .words
+        .iter()
+        .find(|w| w.span.start >= q.figure.end)
+        .is_some_and(|w| saying(&w.stem));
+    let verb_like = |s: &str| s.len() > 4 && (s.ends_with("ed") || s.ends_with("ing"));
     let before = view
         .words
         .iter()
         .rev()
         .filter(|w| w.span.end <= q.figure.start)
-        .take(2);
-    let after = view
+        .take(5)
+        .find(|w| saying(&w.stem) || verb_like(&w.stem) || w.after_break)
+        .is_some_and(|w| saying(&w.stem));
+    after || before
+}
+
+/// The stretch of `clause` that holds the event a date dates: from the
+/// last word before it that begins another event to the first after it.
+fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
+    let start = view
         .words
         .iter()
-        .filter(|w| w.span.start >= q.figure.end)
-        .take(1);
-    let saying = |w: &crate::facts::pattern::WordTok| {
-        matches!(
-            w.stem.as_str(),
-            "said" | "say" | "told" | "announced" | "warned" | "confirmed" | "stated" | "added"
-        )
-    };
-    before.chain(after).any(saying)
+        .rev()
+        .find(|w| {
+            w.span.end <= q.figure.start && w.span.start >= clause.start && starts_event(&w.stem)
+        })
+        .map_or(clause.start, |w| w.span.end);
+    let end = view
+        .words
+        .iter()
+        .find(|w| w.span.start >= q.figure.end && w.span.end <= clause.end && starts_event(&w.stem))
+        .map_or(clause.end, |w| w.span.start);
+    Span::new(start, end.max(start))
 }
 
 /// Whether `s` is within a few words of the figure, with no comma between.
@@ -552,7 +616,9 @@ pub(crate) fn score(
     // A bare count after its verb is the verb's object ("fighters killed
     // 300" counts victims): only context after it describes it. Sums and
     // shares are named before as often as after ("a budget of £120m").
-    let context_span = if named || q.kind != Kind::Count {
+    let context_span = if q.kind == Kind::Date {
+        event_span(view, q, clause)
+    } else if named || q.kind != Kind::Count {
         clause
     } else {
         Span::new(q.figure.start, clause.end)
@@ -673,6 +739,9 @@ pub(crate) fn score(
         }
         if leads.as_ref().is_some_and(|list| list.contains(&f)) {
             t.add(3, How::Noun);
+        } else if fact.measure == Measure::Age && q.syntax.lead.is_some() {
+            // "Dmitry Utkin, 52,": an age is the age of the name before it.
+            continue;
         }
         if money && !money_nouns.is_empty() {
             let known = money_nouns.iter().any(|&n| {

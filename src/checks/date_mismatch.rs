@@ -57,10 +57,16 @@ impl super::Check for Check {
             if said.overlaps(&when) {
                 continue;
             }
+            let words = cx.words(q.figure);
+            let stated = said.describe();
+            // "Dec. 21 (Wednesday 21 December 2022)"; not "2016 (2016)".
+            let stated = if words.eq_ignore_ascii_case(&stated) {
+                stated
+            } else {
+                format!("{words} ({stated})")
+            };
             let message = format!(
-                "{} is {}, but the table dates `{}` to {}",
-                cx.words(q.figure),
-                said.describe(),
+                "`{}` is dated {stated} here, but {} in the table",
                 f.id,
                 when.describe()
             );

@@ -59,15 +59,16 @@ impl super::Check for Check {
             let Some(elapsed) = time::elapsed(since.start, doc.date, unit) else {
                 continue;
             };
-            if (stated - elapsed).abs() < 1.0 {
+            if (stated - elapsed).abs() <= 1.0 {
                 continue;
             }
             let unit_name = unit.as_str();
+            let words = cx.words(q.figure);
             let message = format!(
-                "{} since {} is about {elapsed:.1} {unit_name}s, not {}",
-                time::Interval::day(doc.date).describe(),
+                "from {} to {} is about {elapsed:.1} {unit_name}s, not \"{}\"",
                 since.describe(),
-                cx.words(q.figure)
+                time::Interval::day(doc.date).describe(),
+                words.trim()
             );
             let d = cx
                 .fact_finding(

@@ -105,11 +105,15 @@ fn month_alone_ok(c: &Cursor, i: usize, m: u8) -> bool {
 /// "Thursday", "on Thursday, Dec 22, 2022": a weekday, capitalized, with
 /// the date that follows it if one does.
 pub(crate) fn weekday_at(c: &Cursor, i: usize) -> Option<DateAt> {
-    let w = c.word(i)?;
+    // "Thursday's briefing": the day of the briefing.
+    let w = bare(c.word(i)?);
     if !c.starts_upper(i) || w.len() < 6 {
         return None;
     }
     let weekday = words::weekday(w)?;
+    if weekday_in_name(c, i) {
+        return None;
+    }
     let after = if c.punct(i + 1, ',') { i + 2 } else { i + 1 };
     if let Some(d) = date_at(c, after).filter(|d| d.parts.day.is_some()) {
         let mut parts = d.parts;
@@ -124,6 +128,71 @@ pub(crate) fn weekday_at(c: &Cursor, i: usize) -> Option<DateAt> {
         ..DateParts::default()
     };
     Some(DateAt { parts, next: i + 1 })
+}
+
+/// A word without its possessive: "Thursday's" is "Thursday", "week's" is "week".
+fn bare(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w)
+}
+
+/// "Black Friday", "Super Tuesday", "the Sunday Times", "Monday Night
+/// Football": a weekday that is part of a name, not a day of the week
+/// before the writing. A preposition keeps it a day: "on Thursday
+/// President Biden said".
+fn weekday_in_name(c: &Cursor, i: usize) -> bool {
+    let prev = i.checked_sub(1).and_then(|k| c.word(k));
+    let named_day = prev.is_some_and(|p| {
+        matches!(
+            p,
+            "Black"
+                | "Cyber"
+                | "Good"
+                | "Holy"
+                | "Easter"
+                | "Palm"
+                | "Ash"
+                | "Maundy"
+                | "Shrove"
+                | "Whit"
+                | "Super"
+                | "Bloody"
+                | "Blue"
+                | "Giving"
+        )
+    });
+    if named_day {
+        return true;
+    }
+    let name_follows = c.word(i + 1).is_some_and(|n| {
+        c.starts_upper(i + 1) && words::month(n).is_none() && !n.eq_ignore_ascii_case("the")
+    });
+    let timed = prev.is_some_and(|p| {
+        let mut buf = [0u8; 24];
+        matches!(
+            words::lower(p, &mut buf),
+            Some(
+                "on" | "since"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "before"
+                    | "after"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "that"
+                    | "early"
+                    | "late"
+                    | "said"
+                    | "says"
+                    | "told"
+            )
+        )
+    });
+    name_follows && !timed
 }
 
 /// A number of units written as a word or a figure: "a", "one", "two", "3".
@@ -146,8 +215,10 @@ pub(crate) fn relative_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
     let w = c.word(i)?;
     let mut buf = [0u8; 24];
     let lw = words::lower(w, &mut buf)?;
+    // "last week", and "last week's talks": the talks of last week.
     let singular = |k: usize| {
         c.word(k)
+            .map(bare)
             .filter(|u| !u.ends_with('s'))
             .and_then(Period::parse)
     };
@@ -166,6 +237,9 @@ pub(crate) fn relative_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
                 singular(i + 1).filter(|p| matches!(p, Period::Week | Period::Month | Period::Year))
             {
                 let r = match lw {
+                    // "over the last month": the month up to the writing,
+                    // not the calendar month before it.
+                    "last" if i > c.lo && c.is(i - 1, "the") => Relative::Past(p),
                     "last" => Relative::Last(p),
                     "this" => Relative::This(p),
                     _ => Relative::Next(p),
@@ -176,6 +250,14 @@ pub(crate) fn relative_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
         "earlier" if c.is(i + 1, "this") => {
             if let Some(p) = singular(i + 2) {
                 return Some((Relative::EarlierThis(p), i + 3));
+            }
+        }
+        // "later this month": some time in this month, after the writing.
+        "later" if c.is(i + 1, "this") => {
+            if let Some(p) =
+                singular(i + 2).filter(|p| matches!(p, Period::Week | Period::Month | Period::Year))
+            {
+                return Some((Relative::This(p), i + 3));
             }
         }
         _ => {}
@@ -200,7 +282,7 @@ pub(crate) fn relative_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
         let unit =
             singular(i + 1).filter(|p| matches!(p, Period::Week | Period::Month | Period::Year));
         if let (true, Some(p)) = (lw == "past", unit) {
-            return Some((Relative::Recent(p), i + 2));
+            return Some((Relative::Past(p), i + 2));
         }
     }
     // "the coming weeks", "the next few days", "upcoming months"
@@ -211,20 +293,31 @@ pub(crate) fn relative_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
         }
     }
     // "a day after", "two days before", "a week later"
-    if let Some(n) = few(c, i) {
-        let unit = c
-            .word(i + 1)
-            .and_then(Period::parse)
-            .filter(|p| matches!(p, Period::Day | Period::Week))?;
-        let days = i32::try_from(n).ok()? * if unit == Period::Week { 7 } else { 1 };
-        if c.is(i + 2, "after") || c.is(i + 2, "later") {
-            return Some((Relative::Offset(-days), i + 3));
-        }
-        if c.is(i + 2, "before") || c.is(i + 2, "earlier") {
-            return Some((Relative::Offset(days), i + 3));
-        }
+    let n = few(c, i)?;
+    let unit_word = c.word(i + 1)?;
+    // "a day", "two days": not "the days after the vote", nor "one days".
+    if unit_word.ends_with('s') != (n != 1) {
+        return None;
     }
-    None
+    let unit = Period::parse(unit_word).filter(|p| matches!(p, Period::Day | Period::Week))?;
+    let days = i32::try_from(n).ok()? * if unit == Period::Week { 7 } else { 1 };
+    // "after" and "later" look forward from their anchor, "before" and
+    // "earlier" back.
+    let forward = if c.is(i + 2, "after") || c.is(i + 2, "later") {
+        true
+    } else if c.is(i + 2, "before") || c.is(i + 2, "earlier") {
+        false
+    } else {
+        return None;
+    };
+    // "a day after the US announced…" dates the clause after it, anchored
+    // at the writing: the announcement was a day before it. With no clause
+    // after ("announced the day before", "two days later"), the sentence's
+    // own event is the one so many days from the writing.
+    let clause_after = (c.is(i + 2, "after") || c.is(i + 2, "before"))
+        && !matches!(c.kind(i + 3), None | Some(Tok::Punct(_)));
+    let days = if forward == clause_after { -days } else { days };
+    Some((Relative::Offset(days), i + 3))
 }
 
 pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
@@ -257,9 +350,10 @@ pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
         }
         return None;
     }
-    // "22 December 2022", "22nd Dec"
+    // "22 December 2022", "22nd Dec", "the 22nd of December"
     if let Some(d) = day(c, i) {
-        let (m, after) = month_at(c, i + 1)?;
+        let of = c.kind(i) == Some(Tok::AlNum) && c.is(i + 1, "of");
+        let (m, after) = month_at(c, if of { i + 2 } else { i + 1 })?;
         let (y, next) = match year(c, after) {
             Some(y) => (Some(y), after + 1),
             None => (None, after),
@@ -269,8 +363,11 @@ pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
             next,
         });
     }
-    // "December 23, 2022", "Dec 22", "March 2022", "in November"
-    let (m, after) = month_at(c, i)?;
+    // "December 23, 2022", "Dec 22", "March 2022", "in November",
+    // "December the 22nd"
+    let (m, month_end) = month_at(c, i)?;
+    let the_nth = c.is(month_end, "the") && c.kind(month_end + 1) == Some(Tok::AlNum);
+    let after = if the_nth { month_end + 1 } else { month_end };
     if let Some(d) = day(c, after).filter(|_| !c.punct(after + 1, '%')) {
         // "Dec 22, 2022" or "Dec 22 2022"
         let mut next = after + 1;
@@ -287,10 +384,10 @@ pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
             next,
         });
     }
-    let after_comma = if c.punct(after, ',') {
-        after + 1
+    let after_comma = if c.punct(month_end, ',') {
+        month_end + 1
     } else {
-        after
+        month_end
     };
     if let Some(y) = year(c, after_comma) {
         return Some(DateAt {
@@ -301,7 +398,7 @@ pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {
     if month_alone_ok(c, i, m) {
         return Some(DateAt {
             parts: DateParts::new(None, Some(m), None),
-            next: after,
+            next: month_end,
         });
     }
     None
@@ -366,7 +463,8 @@ fn month_part_at(c: &Cursor, i: usize) -> Option<DateAt> {
 }
 
 /// Whether a bare four-digit number at `i` is a year rather than a count:
-/// "in 2014", "the 2016 election", "2014 was", but not "killed 2000 people".
+/// "in 2014", "the 2016 election", "a 2014 report", "2014 was", but not
+/// "killed 2000 people".
 pub(crate) fn looks_like_year(c: &Cursor, i: usize) -> bool {
     if year(c, i).is_none() || !(1800..=2100).contains(&year(c, i).unwrap_or(0)) {
         return false;
@@ -404,6 +502,8 @@ pub(crate) fn looks_like_year(c: &Cursor, i: usize) -> bool {
                         | "autumn"
                         | "winter"
                         | "fall"
+                        | "a"
+                        | "an"
                         | "its"
                         | "their"
                         | "his"

@@ -280,10 +280,12 @@ pub enum Relative {
     EarlierThis(Period),
     /// "in recent weeks", "over the past few months": the last few units.
     Recent(Period),
+    /// "over the past month", "in the last week": one unit up to the writing.
+    Past(Period),
     /// "in the coming weeks", "in the next few days".
     Coming(Period),
-    /// "a day after", "two days before": the event of the clause after it is
-    /// this many days from the writing (negative: before).
+    /// "a day after", "two days before", "the day before": the event it
+    /// dates is this many days from the writing (negative: before).
     Offset(i32),
     /// "10 months ago": this many units before the writing.
     Ago(u32, Period),
@@ -308,11 +310,14 @@ impl Relative {
             Relative::Next(p) => format!("next {}", p.as_str()),
             Relative::EarlierThis(p) => format!("earlier this {}", p.as_str()),
             Relative::Recent(p) => format!("recent {}", unit(p, 2)),
+            Relative::Past(p) => format!("the past {}", p.as_str()),
             Relative::Coming(p) => format!("the coming {}", unit(p, 2)),
             Relative::Offset(d) if d < 0 => {
-                format!("{} after", unit(Period::Day, d.unsigned_abs()))
+                format!("{} before the writing", unit(Period::Day, d.unsigned_abs()))
             }
-            Relative::Offset(d) => format!("{} before", unit(Period::Day, d.unsigned_abs())),
+            Relative::Offset(d) => {
+                format!("{} after the writing", unit(Period::Day, d.unsigned_abs()))
+            }
             Relative::Ago(n, p) => format!("{n} {} ago", unit(p, n)),
         }
     }

@@ -1453,3 +1453,464 @@ fn partitives_with_the_copula_left_out() {
     assert_eq!(pred, Some("contractors"));
     assert_eq!(qs[1].syntax.base, Some(super::Base::Quantity(0)));
 }
+
+/// Dates in the usual English forms, as wire copy writes them.
+#[test]
+fn dates_absolute_forms() {
+    check(&[
+        (
+            "Kirby briefed reporters on Dec 22.",
+            &["Dec 22|date|0|-|-|-|date=--12-22"],
+        ),
+        (
+            "The statement was dated December 23, 2022.",
+            &["December 23, 2022|date|2022|-|-|-|date=2022-12-23"],
+        ),
+        (
+            "The order was signed on 22 December 2022.",
+            &["22 December 2022|date|2022|-|-|-|date=2022-12-22"],
+        ),
+        (
+            "Reuters reported the shipment on Dec. 22.",
+            &["Dec. 22|date|0|-|-|-|date=--12-22"],
+        ),
+        (
+            "The rockets were unloaded on Dec 22nd.",
+            &["Dec 22nd|date|0|-|-|-|date=--12-22"],
+        ),
+        (
+            "The rule was published 2022-12-22 in the register.",
+            &["2022-12-22|date|2022|-|-|-|date=2022-12-22"],
+        ),
+        (
+            "The massacre took place in March 2022.",
+            &["March 2022|date|2022|-|-|-|date=2022-03"],
+        ),
+        (
+            "Wagner was set up in 2014 by a former officer.",
+            &["2014|date|2014|-|-|-|date=2014"],
+        ),
+        (
+            "The trains arrived in mid-November.",
+            &["mid-November|date|0|-|-|-|date=--11"],
+        ),
+        (
+            "Fighting flared in early December 2022.",
+            &["early December 2022|date|2022|-|-|-|date=2022-12"],
+        ),
+        // "late 2021" is a part of 2021: the year is what can be checked,
+        // as with "mid-2022".
+        (
+            "The group expanded in late 2021.",
+            &["2021|date|2021|-|-|-|date=2021"],
+        ),
+        (
+            "Shipments slowed in late November.",
+            &["late November|date|0|-|-|-|date=--11"],
+        ),
+        (
+            "The invasion began on February 24, 2022.",
+            &["February 24, 2022|date|2022|-|-|-|date=2022-02-24"],
+        ),
+        (
+            "The invasion began on 24 February 2022.",
+            &["24 February 2022|date|2022|-|-|-|date=2022-02-24"],
+        ),
+        (
+            "Troops crossed the border on Feb. 24.",
+            &["Feb. 24|date|0|-|-|-|date=--02-24"],
+        ),
+        (
+            "The deal was signed on 22nd December 2022.",
+            &["22nd December 2022|date|2022|-|-|-|date=2022-12-22"],
+        ),
+        (
+            "They met on the 22nd of December.",
+            &["22nd of December|date|0|-|-|-|date=--12-22"],
+        ),
+        (
+            "The summit opened on December the 5th.",
+            &["December the 5th|date|0|-|-|-|date=--12-05"],
+        ),
+        (
+            "Exports halted in Dec 2022.",
+            &["Dec 2022|date|2022|-|-|-|date=2022-12"],
+        ),
+        (
+            "The law took effect on Sept. 30, 2022.",
+            &["Sept. 30, 2022|date|2022|-|-|-|date=2022-09-30"],
+        ),
+        (
+            "A vote is due by Jan. 15.",
+            &["Jan. 15|date|0|-|-|-|date=--01-15"],
+        ),
+        (
+            "The ceasefire collapsed in August.",
+            &["August|date|0|-|-|-|date=--08"],
+        ),
+        (
+            "Wagner has fought in Bakhmut since May.",
+            &["May|date|0|-|-|-|date=--05"],
+        ),
+        (
+            "Prices climbed from March to June.",
+            &[
+                "March|date|0|-|-|-|date=--03",
+                "June|date|0|-|-|-|date=--06",
+            ],
+        ),
+        (
+            "By October, 40,000 convicts had signed up.",
+            &[
+                "October|date|0|-|-|-|date=--10",
+                "40,000|count|40000|-|-|-|noun=convicts",
+            ],
+        ),
+        (
+            "The firm was registered in 2016 and began hiring in 2017.",
+            &[
+                "2016|date|2016|-|-|-|date=2016",
+                "2017|date|2017|-|-|-|date=2017",
+            ],
+        ),
+        (
+            "The 2014 annexation of Crimea drew sanctions.",
+            &["2014|date|2014|-|-|-|date=2014"],
+        ),
+        (
+            "A 2017 report named the group.",
+            &["2017|date|2017|-|-|-|date=2017"],
+        ),
+        (
+            "He was born on June 1, 1961.",
+            &["June 1, 1961|date|1961|-|-|-|date=1961-06-01"],
+        ),
+        (
+            "Between 2015 and 2019, the group fought in Syria.",
+            &[
+                "2015|date|2015|-|-|-|date=2015",
+                "2019|date|2019|-|-|-|date=2019",
+            ],
+        ),
+        (
+            "The October 2022 strikes hit power plants.",
+            &["October 2022|date|2022|-|-|-|date=2022-10"],
+        ),
+        (
+            "It was registered in Jan. 2014.",
+            &["Jan. 2014|date|2014|-|-|-|date=2014-01"],
+        ),
+        (
+            "The deadline is 31 March 2023.",
+            &["31 March 2023|date|2023|-|-|-|date=2023-03-31"],
+        ),
+    ]);
+}
+
+/// Weekdays alone, in a possessive, and with the date they fall on.
+#[test]
+fn dates_with_weekdays() {
+    check(&[
+        (
+            "The White House said on Thursday that it had proof.",
+            &["Thursday|date|0|-|-|-|date=Thursday"],
+        ),
+        (
+            "Kirby spoke Thursday, Dec 22, 2022.",
+            &["Thursday, Dec 22, 2022|date|2022|-|-|-|date=2022-12-22"],
+        ),
+        (
+            "The restrictions were announced on Wednesday 21 December.",
+            &["Wednesday 21 December|date|0|-|-|-|date=--12-21"],
+        ),
+        (
+            "The restrictions were announced on Wednesday, December 21, 2022.",
+            &["Wednesday, December 21, 2022|date|2022|-|-|-|date=2022-12-21"],
+        ),
+        (
+            "Officials spoke on Friday and again on Monday.",
+            &[
+                "Friday|date|0|-|-|-|date=Friday",
+                "Monday|date|0|-|-|-|date=Monday",
+            ],
+        ),
+        (
+            "Thursday's briefing was led by Kirby.",
+            &["Thursday's|date|0|-|-|-|date=Thursday"],
+        ),
+        (
+            "Kirby repeated Thursday\u{2019}s claim.",
+            &["Thursday\u{2019}s|date|0|-|-|-|date=Thursday"],
+        ),
+        (
+            "He spoke late on Tuesday night.",
+            &["Tuesday|date|0|-|-|-|date=Tuesday"],
+        ),
+        (
+            "On Wednesday, the Commerce Department tightened the rules.",
+            &["Wednesday|date|0|-|-|-|date=Wednesday"],
+        ),
+        (
+            "On Thursday President Biden spoke.",
+            &["Thursday|date|0|-|-|-|date=Thursday"],
+        ),
+        (
+            "The ship docked Saturday, Nov. 19.",
+            &["Saturday, Nov. 19|date|0|-|-|-|date=--11-19"],
+        ),
+        (
+            "A 61-year-old was arrested on Sunday.",
+            &[
+                "61-year-old|age|61|year|-|-",
+                "Sunday|date|0|-|-|-|date=Sunday",
+            ],
+        ),
+        (
+            "The Sunday Times said on Sunday the deal was off.",
+            &["Sunday|date|0|-|-|-|date=Sunday"],
+        ),
+    ]);
+}
+
+/// Times stated relative to the writing: they carry no date parts, only
+/// the relative expression that `time::resolve` reads.
+#[test]
+fn dates_relative_to_the_writing() {
+    check(&[
+        (
+            "North Korea delivered rockets last month.",
+            &["last month|date|0|-|-|-"],
+        ),
+        (
+            "The talks were held this week.",
+            &["this week|date|0|-|-|-"],
+        ),
+        (
+            "Kirby raised the issue last week.",
+            &["last week|date|0|-|-|-"],
+        ),
+        (
+            "Wagner's spending rose last year.",
+            &["last year|date|0|-|-|-"],
+        ),
+        (
+            "More deliveries are expected next month.",
+            &["next month|date|0|-|-|-"],
+        ),
+        (
+            "The sanctions took effect yesterday.",
+            &["yesterday|date|0|-|-|-"],
+        ),
+        (
+            "The White House will brief reporters today.",
+            &["today|date|0|-|-|-"],
+        ),
+        ("The envoy arrives tomorrow.", &["tomorrow|date|0|-|-|-"]),
+        (
+            "The comments came a day after the Commerce Department tightened sanctions.",
+            &["a day after|date|0|-|-|-"],
+        ),
+        (
+            "The rules were announced the day before.",
+            &["the day before|date|0|-|-|-"],
+        ),
+        (
+            "The shipment arrived two days later.",
+            &["two days later|date|0|-|-|-"],
+        ),
+        (
+            "He had left three days earlier.",
+            &["three days earlier|date|0|-|-|-"],
+        ),
+        (
+            "The strike came a day after 50 people died.",
+            &["a day after|date|0|-|-|-", "50|count|50|-|-|-|noun=people"],
+        ),
+        (
+            "The sanctions came a week after the vote.",
+            &["a week after|date|0|-|-|-"],
+        ),
+        (
+            "Russia received the rockets earlier this month.",
+            &["earlier this month|date|0|-|-|-"],
+        ),
+        (
+            "Prices rose earlier this year.",
+            &["earlier this year|date|0|-|-|-"],
+        ),
+        (
+            "Talks resume later this month.",
+            &["later this month|date|0|-|-|-"],
+        ),
+        (
+            "About 1,000 Wagner fighters were killed in recent weeks.",
+            &[
+                "About 1,000|count|1000|-|-|about|noun=Wagner fighters",
+                "recent weeks|date|0|-|-|-",
+            ],
+        ),
+        (
+            "Fighting eased in recent days.",
+            &["recent days|date|0|-|-|-"],
+        ),
+        (
+            "Fighting intensified in the past few weeks.",
+            &["past few weeks|date|0|-|-|-"],
+        ),
+        (
+            "Wagner's losses mounted over the past month.",
+            &["past month|date|0|-|-|-"],
+        ),
+        (
+            "Losses rose over the last month.",
+            &["last month|date|0|-|-|-"],
+        ),
+        (
+            "Over the last few months, 40,000 convicts joined.",
+            &[
+                "last few months|date|0|-|-|-",
+                "40,000|count|40000|-|-|-|noun=convicts",
+            ],
+        ),
+        (
+            "The past couple of days were calm.",
+            &["past couple of days|date|0|-|-|-"],
+        ),
+        (
+            "More arms will arrive in the coming weeks.",
+            &["coming weeks|date|0|-|-|-"],
+        ),
+        (
+            "Supplies will grow over the coming months.",
+            &["coming months|date|0|-|-|-"],
+        ),
+        (
+            "A decision is due in the next few days.",
+            &["next few days|date|0|-|-|-"],
+        ),
+        // "ago" turns a duration into a date; the figure stays its value.
+        (
+            "The war began ten months ago.",
+            &["ten months ago|date|10|-|-|-"],
+        ),
+        (
+            "The group was founded three years ago.",
+            &["three years ago|date|3|-|-|-"],
+        ),
+        ("He quit two weeks ago.", &["two weeks ago|date|2|-|-|-"]),
+        (
+            "Last month, Wagner received rockets.",
+            &["Last month|date|0|-|-|-"],
+        ),
+        ("Last week's talks failed.", &["Last week's|date|0|-|-|-"]),
+        // A possessive dates the thing it names: this year is 2022's budget
+        // in a text of 2022, and the wrong one if the text is reused in 2023.
+        ("This year's budget was cut.", &["This year's|date|0|-|-|-"]),
+        // "the last week of November" is a week of November, not last week.
+        (
+            "It happened in the last week of November.",
+            &["November|date|0|-|-|-|date=--11"],
+        ),
+        // Many days after, not one: no day can be named.
+        ("In the days after the vote, he left.", &[]),
+    ]);
+}
+
+/// Durations and ages are spans of time, not dates, even beside a date.
+#[test]
+fn durations_and_ages_beside_dates() {
+    check(&[
+        (
+            "The siege of Bakhmut has lasted 10 months.",
+            &["10 months|duration|10|month|-|-"],
+        ),
+        (
+            "Negotiations dragged on for two weeks.",
+            &["two weeks|duration|2|week|-|-"],
+        ),
+        (
+            "He spent three years in a Russian prison.",
+            &["three years|duration|3|year|-|-"],
+        ),
+        (
+            "It is a 10-month war of attrition.",
+            &["10-month|duration|10|month|-|-"],
+        ),
+        (
+            "The war has raged for 10 months, since February.",
+            &[
+                "10 months|duration|10|month|-|-",
+                "February|date|0|-|-|-|date=--02",
+            ],
+        ),
+        (
+            "In 2014 he served two years.",
+            &[
+                "2014|date|2014|-|-|-|date=2014",
+                "two years|duration|2|year|-|-",
+            ],
+        ),
+        (
+            "Prigozhin, 61, founded the group in 2014.",
+            &["61|age|61|year|-|-", "2014|date|2014|-|-|-|date=2014"],
+        ),
+        (
+            "The 61-year-old tycoon denies it.",
+            &["61-year-old|age|61|year|-|-"],
+        ),
+        (
+            "Prigozhin, aged 61, denied it on Thursday.",
+            &["61|age|61|year|-|-", "Thursday|date|0|-|-|-|date=Thursday"],
+        ),
+        (
+            "Utkin, 52, served in military intelligence until 2013.",
+            &["52|age|52|year|-|-", "2013|date|2013|-|-|-|date=2013"],
+        ),
+    ]);
+}
+
+/// Words that look like dates and are not: month names as verbs and
+/// nouns, weekdays in names, ordinals, and four-digit counts.
+#[test]
+fn not_dates() {
+    check(&[
+        ("May I add one thing?", &[]),
+        ("Officials said the shipments may continue.", &[]),
+        ("May God protect them.", &[]),
+        ("March with us, the organisers urged.", &[]),
+        (
+            "March organisers expect 5,000 people.",
+            &["5,000|count|5000|-|-|-|noun=people"],
+        ),
+        (
+            "Theresa May said on Monday she would stay.",
+            &["Monday|date|0|-|-|-|date=Monday"],
+        ),
+        ("The Sunday Times reported the deal.", &[]),
+        ("He wrote for the Sunday Telegraph.", &[]),
+        ("Sunday Times reporters were told.", &[]),
+        ("Shops cut prices on Black Friday.", &[]),
+        ("Super Tuesday results came in.", &[]),
+        ("The missile hit a second building.", &[]),
+        ("It took a second.", &[]),
+        ("He visits on Sundays.", &[]),
+        (
+            "He scored 2000 points.",
+            &["2000|count|2000|-|-|-|noun=points"],
+        ),
+        (
+            "They sent 2014 troops to the front.",
+            &["2014|count|2014|-|-|-|noun=troops"],
+        ),
+        ("Room 1204 was searched.", &[]),
+        (
+            "Police seized 1999 rifles.",
+            &["1999|count|1999|-|-|-|noun=rifles"],
+        ),
+        (
+            "Some 2000 people marched.",
+            &["Some 2000|count|2000|-|-|about|noun=people"],
+        ),
+        ("It was the last month of the war.", &[]),
+    ]);
+}

@@ -234,18 +234,7 @@ pub fn resolve(q: &Quantity, doc: Option<Date>) -> Option<Interval> {
     let p = q.date?;
     match (p.year, p.month, p.day) {
         (Some(_), Some(_), Some(_)) => to_date(p).map(Interval::day),
-        (None, Some(m), Some(day)) => {
-            let doc = doc?;
-            // "Dec 30" in an article of 3 January is last year's.
-            let this =
-                Date::new(doc.year(), i8::try_from(m).ok()?, i8::try_from(day).ok()?).ok()?;
-            let d = if this > doc.checked_add(7.days()).ok()? {
-                this.checked_sub(1.year()).ok()?
-            } else {
-                this
-            };
-            Some(Interval::day(d))
-        }
+        (None, Some(m), Some(day)) => year_for(p, m, day, doc?).map(Interval::day),
         (y, Some(m), None) => {
             let year = match y {
                 Some(y) => y,
@@ -288,6 +277,38 @@ pub fn resolve(q: &Quantity, doc: Option<Date>) -> Option<Interval> {
     }
 }
 
+/// How far ahead of the writing a date without a year may be: news looks
+/// back, so "March 5" in December is last March, but "Jan 16" is next month.
+const AHEAD_DAYS: i32 = 62;
+
+/// The year of a month and day the text gives without one: the last
+/// occurrence by the writing, or the next if it is soon and nearer. When
+/// the text names a weekday with it ("Monday, Jan 16") and only one of the
+/// two falls on it, that one; a weekday never reaches further back, where
+/// it would hide a wrong weekday.
+fn year_for(p: DateParts, month: u8, day: u8, doc: Date) -> Option<Date> {
+    let (m, d) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+    let on = |k: i16| Date::new(doc.year().checked_add(k)?, m, d).ok();
+    let past = [0, -1].into_iter().filter_map(on).find(|c| *c <= doc);
+    let next = [0, 1]
+        .into_iter()
+        .filter_map(on)
+        .find(|c| *c > doc && (*c - doc).get_days() <= AHEAD_DAYS);
+    let named = |c: Date| {
+        p.weekday
+            .is_some_and(|w| i16::from(c.weekday().to_monday_zero_offset()) == i16::from(w))
+    };
+    match (past, next) {
+        (Some(a), Some(b)) if named(a) != named(b) => Some(if named(a) { a } else { b }),
+        (Some(a), Some(b)) => Some(if (b - doc).get_days() < (doc - a).get_days() {
+            b
+        } else {
+            a
+        }),
+        (a, b) => a.or(b),
+    }
+}
+
 fn resolve_relative(r: Relative, doc: Date) -> Option<Interval> {
     Some(match r {
         Relative::Yesterday => Interval::day(doc.yesterday().ok()?),
@@ -303,6 +324,11 @@ fn resolve_relative(r: Relative, doc: Date) -> Option<Interval> {
         },
         Relative::Recent(p) => Interval {
             start: shift(doc, p, -recent_reach(p))?,
+            end: doc,
+            precision: Precision::Range,
+        },
+        Relative::Past(p) => Interval {
+            start: shift(doc, p, -1)?,
             end: doc,
             precision: Precision::Range,
         },
@@ -408,6 +434,176 @@ mod tests {
         assert_eq!(
             resolved("On Jan 2 they left.", "2023-01-03"),
             ["2023-01-02"]
+        );
+    }
+
+    /// What each expression resolves to, for a given document date: the
+    /// text, and every date in it as `Interval::iso`.
+    type Resolution = (&'static str, &'static [&'static str]);
+
+    fn check_resolutions(doc: &str, cases: &[Resolution]) {
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|(text, want)| {
+                let got = resolved(text, doc);
+                (got != *want).then(|| format!("{text:?}: want {want:?}, got {got:?}"))
+            })
+            .collect();
+        assert!(
+            failures.is_empty(),
+            "in a text of {doc}, {} of {} cases failed:\n{}",
+            failures.len(),
+            cases.len(),
+            failures.join("\n")
+        );
+    }
+
+    /// A text of Thursday 22 December 2022, the day of the seed story.
+    #[test]
+    fn resolution_table_on_the_day_of_the_story() {
+        check_resolutions(
+            "2022-12-22",
+            &[
+                ("Kirby briefed reporters on Dec 22.", &["2022-12-22"]),
+                ("It was dated December 23, 2022.", &["2022-12-23"]),
+                ("It was signed on 22 December 2022.", &["2022-12-22"]),
+                ("It arrived on Dec. 22.", &["2022-12-22"]),
+                ("It arrived on Dec 22nd.", &["2022-12-22"]),
+                ("It was published 2022-12-22.", &["2022-12-22"]),
+                ("They met on the 22nd of December.", &["2022-12-22"]),
+                ("It happened in March 2022.", &["2022-03"]),
+                ("Wagner was founded in 2014.", &["2014"]),
+                ("It happened in November.", &["2022-11"]),
+                ("It happened in December.", &["2022-12"]),
+                // The last January by the writing.
+                ("It happened in January.", &["2022-01"]),
+                // A day in the week ahead is this year's.
+                ("A vote is due on Dec 28.", &["2022-12-28"]),
+                ("It happened in mid-November.", &["2022-11-11/2022-11-20"]),
+                ("It happened in late November.", &["2022-11-21/2022-11-30"]),
+                (
+                    "It began in early December 2022.",
+                    &["2022-12-01/2022-12-10"],
+                ),
+                ("It grew in late 2021.", &["2021"]),
+                // A weekday alone is the last one by the writing, today included.
+                ("He spoke on Thursday.", &["2022-12-22"]),
+                ("It came on Wednesday.", &["2022-12-21"]),
+                ("He left on Monday.", &["2022-12-19"]),
+                ("He left on Friday.", &["2022-12-16"]),
+                ("He left on Sunday.", &["2022-12-18"]),
+                ("Thursday's briefing was short.", &["2022-12-22"]),
+                ("He spoke on Thursday, Dec 22, 2022.", &["2022-12-22"]),
+                (
+                    "It was announced on Wednesday 21 December.",
+                    &["2022-12-21"],
+                ),
+                ("It happened last month.", &["2022-11"]),
+                ("It happened this month.", &["2022-12"]),
+                ("It happened this week.", &["2022-12-19/2022-12-25"]),
+                ("It happened last week.", &["2022-12-12/2022-12-18"]),
+                ("Last week's talks failed.", &["2022-12-12/2022-12-18"]),
+                ("It happened last year.", &["2021"]),
+                ("This year's budget was cut.", &["2022"]),
+                ("It happens next month.", &["2023-01"]),
+                ("It happens next week.", &["2022-12-26/2023-01-01"]),
+                ("It happens next year.", &["2023"]),
+                ("It happened yesterday.", &["2022-12-21"]),
+                ("It happens today.", &["2022-12-22"]),
+                ("It happens tomorrow.", &["2022-12-23"]),
+                // "a day after" dates the clause after it, the day before
+                // the writing; with no clause after, "the day before" and
+                // "three days earlier" date the sentence's own event.
+                (
+                    "The comments came a day after the Commerce Department tightened sanctions.",
+                    &["2022-12-21"],
+                ),
+                ("It came a week after the vote.", &["2022-12-15"]),
+                (
+                    "The strike came a day after 50 people died.",
+                    &["2022-12-21"],
+                ),
+                (
+                    "This week\u{2019}s talks failed.",
+                    &["2022-12-19/2022-12-25"],
+                ),
+                ("The rules were announced the day before.", &["2022-12-21"]),
+                ("He had left three days earlier.", &["2022-12-19"]),
+                ("It arrived two days later.", &["2022-12-24"]),
+                ("It began earlier this month.", &["2022-12-01/2022-12-22"]),
+                ("It began earlier this week.", &["2022-12-19/2022-12-22"]),
+                ("It resumes later this month.", &["2022-12"]),
+                ("They died in recent weeks.", &["2022-11-10/2022-12-22"]),
+                (
+                    "They died in the past few weeks.",
+                    &["2022-11-10/2022-12-22"],
+                ),
+                ("They died in recent days.", &["2022-12-12/2022-12-22"]),
+                (
+                    "It will come in the coming weeks.",
+                    &["2022-12-22/2023-02-02"],
+                ),
+                (
+                    "It will come in the next few days.",
+                    &["2022-12-22/2023-01-01"],
+                ),
+                ("The war began ten months ago.", &["2022-02"]),
+                ("It was founded three years ago.", &["2019"]),
+                ("He quit two weeks ago.", &["2022-12-05/2022-12-11"]),
+                ("He quit three days ago.", &["2022-12-19"]),
+            ],
+        );
+    }
+
+    /// A text of Tuesday 3 January 2023: the calendar units before it are
+    /// last year's.
+    #[test]
+    fn resolution_table_across_the_new_year() {
+        check_resolutions(
+            "2023-01-03",
+            &[
+                ("It happened last month.", &["2022-12"]),
+                ("It happened in December.", &["2022-12"]),
+                ("It happened in November.", &["2022-11"]),
+                ("It happened in January.", &["2023-01"]),
+                ("They left on Dec 30.", &["2022-12-30"]),
+                ("They left on December 31.", &["2022-12-31"]),
+                ("They left on Jan 2.", &["2023-01-02"]),
+                ("It happened last year.", &["2022"]),
+                ("It happened this year.", &["2023"]),
+                ("It happened this month.", &["2023-01"]),
+                ("It happened yesterday.", &["2023-01-02"]),
+                ("It happened last week.", &["2022-12-26/2023-01-01"]),
+                ("It happened this week.", &["2023-01-02/2023-01-08"]),
+                ("He spoke on Thursday.", &["2022-12-29"]),
+                ("He spoke on Tuesday.", &["2023-01-03"]),
+                ("It began earlier this month.", &["2023-01-01/2023-01-03"]),
+                ("They died in recent weeks.", &["2022-11-22/2023-01-03"]),
+                ("It peaked in mid-December.", &["2022-12-11/2022-12-20"]),
+                ("It peaked in late December.", &["2022-12-21/2022-12-31"]),
+                ("The war began ten months ago.", &["2022-03"]),
+                ("He quit two weeks ago.", &["2022-12-19/2022-12-25"]),
+                ("The rules were announced the day before.", &["2023-01-02"]),
+                ("He had left three days earlier.", &["2022-12-31"]),
+                ("It happens next month.", &["2023-02"]),
+                ("It was dated December 23, 2022.", &["2022-12-23"]),
+            ],
+        );
+    }
+
+    /// A text of 1 March 2024, the day after a leap day.
+    #[test]
+    fn resolution_table_after_a_leap_day() {
+        check_resolutions(
+            "2024-03-01",
+            &[
+                ("It happened yesterday.", &["2024-02-29"]),
+                ("It happened last month.", &["2024-02"]),
+                ("It peaked in late February.", &["2024-02-21/2024-02-29"]),
+                ("It happened in February.", &["2024-02"]),
+                ("It began earlier this month.", &["2024-03-01/2024-03-01"]),
+                ("It happened on Feb 29.", &["2024-02-29"]),
+            ],
         );
     }
 

@@ -62,6 +62,47 @@ struct CheckArgs {
     /// The date the documents were written, for those whose front matter states none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// How many files to check at once. Default: one per core.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+}
+
+/// How documents are read, for `check` and `extract` alike.
+#[derive(Args, Debug)]
+struct ReadArgs {
+    /// Check the alt text of images in Markdown and HTML as prose.
+    #[arg(long)]
+    alt_text: bool,
+    /// Skip files larger than this many bytes (suffixes K, M, G).
+    #[arg(long, value_name = "BYTES", value_parser = parse_size, default_value = "16M")]
+    max_filesize: u64,
+}
+
+impl ReadArgs {
+    fn load(&self) -> load::LoadOptions {
+        load::LoadOptions {
+            alt_text: self.alt_text,
+        }
+    }
+}
+
+/// "16M" as bytes, for `--max-filesize`.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let upper = s.trim().to_ascii_uppercase();
+    let (digits, scale) = match upper.strip_suffix(['K', 'M', 'G']) {
+        Some(d) => (
+            d,
+            1u64 << (10 * (1 + "KMG".find(&upper[upper.len() - 1..]).unwrap_or(0))),
+        ),
+        None => (upper.as_str(), 1),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .ok_or_else(|| format!("`{s}` is not a size such as 500000, 512K or 16M"))
 }
 
 /// "2022-12-22" as a calendar date, for `--date`.
@@ -81,6 +122,8 @@ struct ExtractArgs {
     /// The date the document was written, if its front matter states none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 #[derive(Args, Debug)]
@@ -170,7 +213,7 @@ fn report_error(e: &Error, color: ColorWhen) {
     }
 }
 
-fn read_stdin(name: &str) -> Result<Arc<SourceFile>, Error> {
+fn read_stdin(name: &str, max: u64) -> Result<load::Read, Error> {
     let mut bytes = Vec::new();
     io::stdin()
         .read_to_end(&mut bytes)
@@ -178,12 +221,24 @@ fn read_stdin(name: &str) -> Result<Arc<SourceFile>, Error> {
             path: name.to_string(),
             source,
         })?;
-    Ok(SourceFile::new(name, load::decode(name, bytes)?))
+    load::text_of(name.to_string(), bytes, max)
+}
+
+/// How every document of a run is read and checked.
+struct Run {
+    rules: Rules,
+    engine: engine::Options,
+    load: load::LoadOptions,
+    max_size: u64,
 }
 
 fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
-    let rules = Rules::new(args.rules.as_deref());
-    let opts = engine::Options { date: args.date };
+    let run = Run {
+        rules: Rules::new(args.rules.as_deref()),
+        engine: engine::Options { date: args.date },
+        load: args.read.load(),
+        max_size: args.read.max_filesize,
+    };
     let mut paths = args.paths.clone();
     let stdin_wanted = args.stdin || paths.iter().any(|p| p.as_os_str() == "-");
     paths.retain(|p| p.as_os_str() != "-");
@@ -196,10 +251,21 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
         .map(|(path, message)| Problem { path, message })
         .collect();
 
-    let outcomes: Vec<Outcome> = files
-        .par_iter()
-        .map(|path| check_one(&rules, path, &opts))
-        .collect();
+    let check_all =
+        || -> Vec<Outcome> { files.par_iter().map(|path| run.check_path(path)).collect() };
+    let outcomes = match args.threads {
+        Some(n) => match rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build()
+        {
+            Ok(pool) => pool.install(check_all),
+            Err(e) => {
+                eprintln!("error: cannot start {n} threads: {e}");
+                return Ok(TROUBLE);
+            }
+        },
+        None => check_all(),
+    };
     let mut report = Report::default();
     let mut trouble = false;
     if stdin_wanted {
@@ -211,8 +277,9 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             .stdin_filename
             .clone()
             .unwrap_or_else(|| PathBuf::from("stdin"));
-        let outcome = match read_stdin(&shown) {
-            Ok(file) => check_source(&rules, &at, file, &opts),
+        let outcome = match read_stdin(&shown, run.max_size) {
+            Ok(load::Read::Text(file)) => run.check_source(&at, file),
+            Ok(load::Read::Skipped(why)) => Outcome::Skipped(shown.clone(), why),
             Err(e) => Outcome::Failed(e),
         };
         trouble |= collect(outcome, &mut report, &mut problems);
@@ -220,7 +287,12 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
     for outcome in outcomes {
         trouble |= collect(outcome, &mut report, &mut problems);
     }
-    for failure in rules.failures() {
+    if !args.quiet && !matches!(args.format, FormatArg::Json) {
+        for s in &report.skipped {
+            eprintln!("note: skipped {}: {}", s.path, s.message);
+        }
+    }
+    for failure in run.rules.failures() {
         trouble = true;
         report_error(&failure, color);
     }
@@ -256,34 +328,35 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
 /// What became of one file.
 enum Outcome {
     Checked(FileReport),
+    /// Not a document (binary, too large): its path and why.
+    Skipped(String, String),
     /// Its rules file is broken; that is reported once, on its own.
     RulesBroken,
     Failed(Error),
 }
 
-fn check_source(
-    rules: &Rules,
-    at: &Path,
-    file: Arc<SourceFile>,
-    opts: &engine::Options,
-) -> Outcome {
-    match rules.for_path(at) {
-        Ok(table) => {
-            let doc = load::Document::new(file);
-            let diagnostics = engine::check(&doc, &table, opts);
-            Outcome::Checked(FileReport {
-                file: doc.file,
-                diagnostics,
-            })
+impl Run {
+    /// Checks the text of the document at `at`.
+    fn check_source(&self, at: &Path, file: Arc<SourceFile>) -> Outcome {
+        match self.rules.for_path(at) {
+            Ok(table) => {
+                let doc = load::Document::load(file, Some(at.to_path_buf()), self.load);
+                let diagnostics = engine::check(&doc, &table, &self.engine);
+                Outcome::Checked(FileReport {
+                    file: doc.file,
+                    diagnostics,
+                })
+            }
+            Err(_) => Outcome::RulesBroken,
         }
-        Err(_) => Outcome::RulesBroken,
     }
-}
 
-fn check_one(rules: &Rules, path: &Path, opts: &engine::Options) -> Outcome {
-    match load::read(path) {
-        Ok(file) => check_source(rules, path, file, opts),
-        Err(e) => Outcome::Failed(e),
+    fn check_path(&self, path: &Path) -> Outcome {
+        match load::read(path, self.max_size) {
+            Ok(load::Read::Text(file)) => self.check_source(path, file),
+            Ok(load::Read::Skipped(why)) => Outcome::Skipped(load::display_path(path), why),
+            Err(e) => Outcome::Failed(e),
+        }
     }
 }
 
@@ -292,6 +365,10 @@ fn collect(outcome: Outcome, report: &mut Report, problems: &mut Vec<Problem>) -
     match outcome {
         Outcome::Checked(r) => {
             report.files.push(r);
+            false
+        }
+        Outcome::Skipped(path, message) => {
+            report.skipped.push(Problem { path, message });
             false
         }
         Outcome::RulesBroken => true,
@@ -321,13 +398,21 @@ fn write_or_pipe_closed(r: io::Result<()>) -> io::Result<()> {
 fn extract(args: ExtractArgs, out: &mut dyn Write) -> Result<u8> {
     let rules = Rules::new(args.rules.as_deref());
     let stdin = args.file.as_os_str() == "-";
+    let max = args.read.max_filesize;
     let file = if stdin {
-        read_stdin("<stdin>")
+        read_stdin("<stdin>", max)
     } else {
-        load::read(&args.file)
+        load::read(&args.file, max)
     };
     let file = match file {
-        Ok(f) => f,
+        Ok(load::Read::Text(f)) => f,
+        Ok(load::Read::Skipped(why)) => {
+            eprintln!(
+                "error: cannot read {} as a document: {why}",
+                args.file.display()
+            );
+            return Ok(TROUBLE);
+        }
         Err(e) => {
             eprintln!("error: {e}");
             return Ok(TROUBLE);
@@ -345,7 +430,9 @@ fn extract(args: ExtractArgs, out: &mut dyn Write) -> Result<u8> {
         }
     };
     let opts = engine::Options { date: args.date };
-    let listing = numcheck::listing::list(&load::Document::new(file), &table, &opts);
+    let path = (!stdin).then(|| args.file.clone());
+    let doc = load::Document::load(file, path, args.read.load());
+    let listing = numcheck::listing::list(&doc, &table, &opts);
     let written = match args.format {
         ExtractFormat::Json => numcheck::listing::write_json(&listing, out),
         ExtractFormat::Human => numcheck::listing::write_human(&listing, out),

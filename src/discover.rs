@@ -6,25 +6,85 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use crate::checks::config::RULES_REFERENCE;
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::error::Error;
 use crate::facts::{self, FactTable};
 use crate::load;
+use crate::source::{SourceFile, Span};
 
 /// The names looked for, nearest directory first, in this order.
 pub const NAMES: &[&str] = &["numcheck.toml", "rules.toml"];
 
-/// Reads and validates one rules file.
+/// How many files an `extends` chain may hold.
+const MAX_CHAIN: usize = 16;
+
+/// Reads and validates a rules file and the files it extends.
 pub fn load_rules(path: &Path) -> Result<FactTable, Error> {
-    let name = load::display_path(path);
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: name.clone(),
-        source,
-    })?;
-    let text = load::decode(&name, bytes)?;
-    facts::load_str(&name, &text).map_err(|diagnostics| Error::Rules {
-        path: name,
+    let top = load::display_path(path);
+    let rules_error = |diagnostics| Error::Rules {
+        path: top.clone(),
         diagnostics,
-    })
+    };
+    let mut chain = Vec::new();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut at = path.to_path_buf();
+    // The `extends` line that led to `at`: where to point if it cannot be read.
+    let mut via: Option<(Arc<SourceFile>, Span)> = None;
+    loop {
+        let problem = |message: String, via: &Option<(Arc<SourceFile>, Span)>| {
+            via.as_ref().map(|(file, span)| {
+                rules_error(vec![Diagnostic::new(
+                    &RULES_REFERENCE,
+                    Severity::Error,
+                    message,
+                    Label::new(file, *span, "extended here"),
+                )])
+            })
+        };
+        let canonical = std::fs::canonicalize(&at).unwrap_or_else(|_| at.clone());
+        if seen.contains(&canonical) || seen.len() >= MAX_CHAIN {
+            let message = if seen.len() >= MAX_CHAIN {
+                format!("`extends` goes more than {MAX_CHAIN} files deep")
+            } else {
+                format!("`extends` loops back to `{}`", load::display_path(&at))
+            };
+            return Err(problem(message, &via).expect("only a file that extends loops"));
+        }
+        seen.push(canonical);
+        let name = load::display_path(&at);
+        let text = match std::fs::read(&at) {
+            Ok(bytes) => load::decode(&name, bytes),
+            Err(source) => Err(Error::Io {
+                path: name.clone(),
+                source,
+            }),
+        };
+        let text = match text {
+            Ok(t) => t,
+            Err(e) => {
+                return Err(
+                    problem(format!("cannot read the rules it extends: {e}"), &via).unwrap_or(e),
+                );
+            }
+        };
+        let file = SourceFile::new(name, text);
+        let parsed = facts::parse(&file).map_err(rules_error)?;
+        let dir = at.parent().map(Path::to_path_buf);
+        let next = parsed
+            .extends()
+            .map(|(base, span)| (dir.clone().unwrap_or_default().join(base), span));
+        chain.push((parsed, dir));
+        match next {
+            Some((base, span)) => {
+                via = Some((file, span));
+                at = base;
+            }
+            None => break,
+        }
+    }
+    chain.reverse();
+    facts::build(chain).map_err(rules_error)
 }
 
 type Loaded = Result<Arc<FactTable>, Arc<Error>>;

@@ -11,6 +11,7 @@ use crate::extract::{DateParts, Extraction, Extractor};
 use crate::facts::FactTable;
 use crate::load::Document;
 use crate::source::Span;
+use crate::suppress;
 use crate::time::{self, DocDate, Source};
 
 /// A window holds about this many bytes of prose.
@@ -24,7 +25,8 @@ pub struct Options {
 }
 
 /// The stories of `table` a document is about: the one its front matter
-/// names, or those whose keywords it contains.
+/// names; else those whose paths cover it; else those without paths whose
+/// keywords it contains. None at all leaves only the checks that need no facts.
 pub fn active_stories(table: &FactTable, doc: &Document) -> Vec<usize> {
     if let Some(id) = doc.front.as_ref().and_then(|f| f.story.as_deref()) {
         return table
@@ -34,8 +36,15 @@ pub fn active_stories(table: &FactTable, doc: &Document) -> Vec<usize> {
             .into_iter()
             .collect();
     }
+    let covers = |s: usize| doc.path.as_deref().and_then(|p| table.stories[s].covers(p));
+    let by_path: Vec<usize> = (0..table.stories.len())
+        .filter(|&s| covers(s) == Some(true))
+        .collect();
+    if !by_path.is_empty() {
+        return by_path;
+    }
     (0..table.stories.len())
-        .filter(|&s| table.stories[s].is_about(doc.prose()))
+        .filter(|&s| table.stories[s].paths.is_none() && table.stories[s].is_about(doc.prose()))
         .collect()
 }
 
@@ -160,7 +169,7 @@ pub fn check(doc: &Document, table: &FactTable, opts: &Options) -> Vec<Diagnosti
     });
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup_by(|a, b| a.code == b.code && a.primary.span == b.primary.span);
-    out
+    suppress::apply(doc, table, out)
 }
 
 #[cfg(test)]

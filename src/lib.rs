@@ -3,7 +3,8 @@
 //! The pipeline, one module a stage, data flowing one way: [`load`] reads a
 //! document, [`extract`] finds its quantities, [`bind`] ties them to the
 //! facts of [`facts`] (rules.toml), the [`checks`] turn disagreements into
-//! [`diagnostic`]s, and [`emit`] writes them. [`engine`] drives one
+//! [`diagnostic`]s, [`suppress`] drops those a writer silenced, and
+//! [`emit`] writes them. [`engine`] drives one
 //! document through it; [`discover`] and [`walk`] find rules and files.
 
 pub mod bind;
@@ -19,5 +20,6 @@ pub mod listing;
 pub mod load;
 pub mod prose;
 pub mod source;
+pub mod suppress;
 pub mod time;
 pub mod walk;

@@ -33,7 +33,7 @@ fn snapshot_all(pattern: &str) {
 /// globs running on parallel test threads would count each other's failures.
 #[test]
 fn every_fixture_in_every_format() {
-    snapshot_all("**/*.txt");
+    snapshot_all("**/*.{txt,md,html}");
 }
 
 /// A snapshot whose fixture was renamed or deleted would never be checked

@@ -25,6 +25,7 @@ mod rules_value;
 mod scale_mismatch;
 mod unit_mismatch;
 mod universal_contradicted;
+pub mod unused_suppression;
 mod value_mismatch;
 mod weekday_mismatch;
 mod wrong_relation;
@@ -40,7 +41,7 @@ use crate::source::{SourceFile, Span};
 /// The families codes are grouped in, a hundred codes each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
-    /// NC0xx: the rules file itself.
+    /// NC0xx: configuration: the rules file itself, and inline suppressions.
     Config,
     /// NC1xx: a figure against its canonical fact.
     Values,
@@ -126,17 +127,13 @@ impl Context<'_> {
 
     /// A label on a fact's definition in rules.toml.
     pub fn fact_label(&self, f: &Fact) -> Label {
-        Label::new(
-            &self.table.file,
-            f.span,
-            format!("canonical value of `{}`", f.id),
-        )
+        Label::new(&f.file, f.span, format!("canonical value of `{}`", f.id))
     }
 
     pub fn relation_label(&self, r: RelationId) -> Label {
         let rel = &self.table.relations[r];
         Label::new(
-            &self.table.file,
+            &rel.file,
             rel.span,
             format!("relation `{}` defined here", rel.id),
         )
@@ -223,6 +220,7 @@ pub static ALL: &[&Meta] = &[
     &rules_schema::META,
     &rules_reference::META,
     &rules_value::META,
+    &unused_suppression::META,
     &value_mismatch::META,
     &unit_mismatch::META,
     &scale_mismatch::META,

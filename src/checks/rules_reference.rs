@@ -1,7 +1,8 @@
 //! ## What it does
 //! Reports ids in a rules file that do not resolve: a fact or story defined
 //! twice, `parts`, `of`, `applies_to`, `excludes` or `story` naming an id
-//! that does not exist, a fact that is a part of itself.
+//! that does not exist, a fact that is a part of itself; an `extends` that
+//! names a file that cannot be read, or that leads back to itself.
 //!
 //! ## Why is this bad?
 //! Totals, shares and relations are how numcheck knows that 10,000

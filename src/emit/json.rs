@@ -1,4 +1,4 @@
-//! Versioned JSON (docs/json.md). Fields may be added; none is ever renamed
+//! Versioned JSON (the README's "JSON output"). Fields may be added; none is ever renamed
 //! or removed while `version` is 1. Offsets are bytes into the original
 //! file; lines and columns are 1-based, columns in Unicode scalar values.
 
@@ -14,6 +14,7 @@ struct Output<'a> {
     version: u32,
     findings: Vec<Finding<'a>>,
     errors: Vec<Error<'a>>,
+    skipped: Vec<Error<'a>>,
 }
 
 #[derive(Serialize)]
@@ -97,6 +98,14 @@ pub fn emit(report: &Report, w: &mut dyn Write) -> io::Result<()> {
         findings: report.diagnostics().map(finding).collect(),
         errors: report
             .problems
+            .iter()
+            .map(|p| Error {
+                path: &p.path,
+                message: &p.message,
+            })
+            .collect(),
+        skipped: report
+            .skipped
             .iter()
             .map(|p| Error {
                 path: &p.path,

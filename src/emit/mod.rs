@@ -38,6 +38,8 @@ pub struct Problem {
 pub struct Report {
     pub files: Vec<FileReport>,
     pub problems: Vec<Problem>,
+    /// Files left alone (binary, too large), and why.
+    pub skipped: Vec<Problem>,
 }
 
 impl Report {

@@ -2,6 +2,7 @@
 //! every line that is wrong.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
@@ -9,7 +10,7 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::pattern::Pattern;
-use super::raw::{RawDate, RawDirection, RawFact, RawRelation, RawRules, RawValue, S};
+use super::raw::{RawDate, RawDirection, RawFact, RawRelation, RawRules, RawStory, RawValue, S};
 use super::{Fact, FactId, FactTable, Measure, Relation, Role, Story, Tolerance};
 use crate::checks::Meta;
 use crate::checks::config::{RULES_REFERENCE, RULES_SCHEMA, RULES_SYNTAX, RULES_VALUE};
@@ -21,15 +22,43 @@ use crate::source::{SourceFile, Span};
 /// rejected so that no phrase or keyword can make matching slow.
 const MAX_STRING: usize = 200;
 
-/// Reads a rules file's text. `name` is how diagnostics name the file.
+/// Reads a rules file's text. `name` is how diagnostics name the file;
+/// story paths are relative to the working directory.
 pub fn load_str(name: &str, text: &str) -> Result<FactTable, Vec<Diagnostic>> {
     let file = SourceFile::new(name, text);
-    let mut cx = Loader {
-        file: Arc::clone(&file),
-        errors: Vec::new(),
-    };
-    let raw: RawRules = match toml::from_str(text) {
-        Ok(raw) => raw,
+    let parsed = parse(&file)?;
+    build(vec![(parsed, None)])
+}
+
+/// One rules file read as TOML, not yet checked against the others.
+pub struct Parsed {
+    file: Arc<SourceFile>,
+    raw: RawRules,
+}
+
+impl Parsed {
+    /// The file this one extends, as written, and where it says so.
+    pub fn extends(&self) -> Option<(&str, Span)> {
+        self.raw
+            .extends
+            .as_ref()
+            .map(|e| (e.get_ref().as_str(), span_of(e)))
+    }
+
+    pub fn file(&self) -> &Arc<SourceFile> {
+        &self.file
+    }
+}
+
+/// Reads one rules file as TOML of the right shape.
+pub fn parse(file: &Arc<SourceFile>) -> Result<Parsed, Vec<Diagnostic>> {
+    let mut cx = Loader::new(vec![Arc::clone(file)]);
+    let text = file.text();
+    match toml::from_str(text) {
+        Ok(raw) => Ok(Parsed {
+            file: Arc::clone(file),
+            raw,
+        }),
         Err(e) => {
             // Syntax if it is not TOML at all; schema if it is TOML of the wrong shape.
             let meta = if text.parse::<toml::Table>().is_err() {
@@ -41,10 +70,18 @@ pub fn load_str(name: &str, text: &str) -> Result<FactTable, Vec<Diagnostic>> {
             let message = e.message().trim_end().to_string();
             let help = unknown_field_hint(&message);
             cx.error(meta, span, message, "here").help = help;
-            return Err(cx.errors);
+            Err(cx.errors)
         }
-    };
-    let table = cx.build(raw);
+    }
+}
+
+/// Builds the table from a chain of rules files, each with the directory
+/// its story paths are relative to. A file extends the ones before it: its
+/// stories, facts and relations replace theirs of the same id.
+pub fn build(chain: Vec<(Parsed, Option<PathBuf>)>) -> Result<FactTable, Vec<Diagnostic>> {
+    let mut cx = Loader::new(chain.iter().map(|(p, _)| Arc::clone(&p.file)).collect());
+    let dirs: Vec<Option<PathBuf>> = chain.iter().map(|(_, d)| d.clone()).collect();
+    let table = cx.build(chain.into_iter().map(|(p, _)| p.raw).collect(), &dirs);
     if cx.errors.is_empty() {
         Ok(table)
     } else {
@@ -52,11 +89,30 @@ pub fn load_str(name: &str, text: &str) -> Result<FactTable, Vec<Diagnostic>> {
     }
 }
 
+/// Adds `item` of file `unit` to `list`, replacing an item of the same id
+/// from a file it extends.
+fn merge<T>(list: &mut Vec<(usize, S<T>)>, unit: usize, item: S<T>, id: impl Fn(&T) -> &str) {
+    let new_id = id(item.get_ref()).to_string();
+    match list
+        .iter_mut()
+        .find(|(u, x)| *u < unit && id(x.get_ref()) == new_id)
+    {
+        Some(slot) => *slot = (unit, item),
+        None => list.push((unit, item)),
+    }
+}
+
+/// The phrases of one relation, and the file of the chain they are in.
+type Phrases = (usize, Vec<S<String>>);
+
 /// A value as read: the number, and the measure, period and qualifier written with it.
 type ReadValue = (Decimal, Option<Measure>, Option<Period>, Option<Approx>);
 
 struct Loader {
+    /// The file being read: errors point into it.
     file: Arc<SourceFile>,
+    /// Every file of the chain, the file extended first.
+    units: Vec<Arc<SourceFile>>,
     errors: Vec<Diagnostic>,
 }
 
@@ -68,9 +124,23 @@ fn span_of<T>(s: &Spanned<T>) -> Span {
 struct Draft {
     fact: Fact,
     raw: RawFact,
+    /// The file of the chain that defines it.
+    unit: usize,
 }
 
 impl Loader {
+    fn new(units: Vec<Arc<SourceFile>>) -> Loader {
+        Loader {
+            file: Arc::clone(units.last().expect("a chain has a file")),
+            units,
+            errors: Vec::new(),
+        }
+    }
+
+    /// Reads on in file `unit` of the chain.
+    fn at(&mut self, unit: usize) {
+        self.file = Arc::clone(&self.units[unit]);
+    }
     fn error(
         &mut self,
         meta: &'static Meta,
@@ -88,21 +158,37 @@ impl Loader {
         self.errors.last_mut().expect("just pushed")
     }
 
-    fn build(&mut self, raw: RawRules) -> FactTable {
-        if let Some(v) = &raw.version
-            && *v.get_ref() != 1
-        {
-            self.error(
-                &RULES_VALUE,
-                span_of(v),
-                format!("unsupported rules version {}", v.get_ref()),
-                "expected 1",
-            );
+    fn build(&mut self, chain: Vec<RawRules>, dirs: &[Option<PathBuf>]) -> FactTable {
+        let mut raw_stories = Vec::new();
+        let mut raw_facts = Vec::new();
+        let mut raw_relations = Vec::new();
+        for (u, raw) in chain.into_iter().enumerate() {
+            self.at(u);
+            if let Some(v) = &raw.version
+                && *v.get_ref() != 1
+            {
+                self.error(
+                    &RULES_VALUE,
+                    span_of(v),
+                    format!("unsupported rules version {}", v.get_ref()),
+                    "expected 1",
+                );
+            }
+            for s in raw.story {
+                merge(&mut raw_stories, u, s, |s| s.id.get_ref());
+            }
+            for f in raw.fact {
+                merge(&mut raw_facts, u, f, |f| f.id.get_ref());
+            }
+            for r in raw.relation {
+                merge(&mut raw_relations, u, r, |r| r.id.get_ref());
+            }
         }
-        let mut stories = self.stories(&raw);
+        let mut stories = self.stories(&raw_stories, dirs);
         let mut drafts = Vec::new();
         let mut fact_ids: HashMap<String, (FactId, Span)> = HashMap::new();
-        for f in raw.fact {
+        for (unit, f) in raw_facts {
+            self.at(unit);
             let f = f.into_inner();
             let id_span = span_of(&f.id);
             let id = f.id.get_ref().clone();
@@ -122,7 +208,7 @@ impl Loader {
             let story = self.story_of(f.story.as_ref(), &stories, id_span);
             if let Some(fact) = self.fact(f.id.get_ref(), &f, story) {
                 fact_ids.insert(id, (drafts.len(), id_span));
-                drafts.push(Draft { fact, raw: f });
+                drafts.push(Draft { fact, raw: f, unit });
             }
         }
         self.link(&mut drafts, &fact_ids);
@@ -130,9 +216,9 @@ impl Loader {
         let mut raws = Vec::with_capacity(drafts.len());
         for d in drafts {
             facts.push(d.fact);
-            raws.push(d.raw);
+            raws.push((d.unit, d.raw));
         }
-        let (relations, relation_phrases) = self.relations(&raw.relation, &stories, &fact_ids);
+        let (relations, relation_phrases) = self.relations(&raw_relations, &stories, &fact_ids);
         let derived = derive_counts(&mut facts);
         for (i, f) in facts.iter().enumerate() {
             stories[f.story].facts.push(i);
@@ -141,14 +227,15 @@ impl Loader {
             stories[r.story].relations.push(i);
         }
         self.phrases(&mut stories, &facts, &raws, &derived);
-        for (ri, phrases) in relation_phrases.iter().enumerate() {
+        for (ri, (unit, phrases)) in relation_phrases.iter().enumerate() {
+            self.at(*unit);
             let story = &mut stories[relations[ri].story];
             for s in phrases {
                 self.add_phrase(story, s, false, Role::Relation(ri));
             }
         }
         FactTable {
-            file: Arc::clone(&self.file),
+            file: Arc::clone(self.units.last().expect("a chain has a file")),
             stories,
             facts,
             relations,
@@ -166,9 +253,10 @@ impl Loader {
         }
     }
 
-    fn stories(&mut self, raw: &RawRules) -> Vec<Story> {
+    fn stories(&mut self, raw: &[(usize, S<RawStory>)], dirs: &[Option<PathBuf>]) -> Vec<Story> {
         let mut out: Vec<Story> = Vec::new();
-        for s in &raw.story {
+        for (unit, s) in raw {
+            self.at(*unit);
             let s = s.get_ref();
             let id = s.id.get_ref();
             self.check_len(&s.id);
@@ -205,6 +293,7 @@ impl Loader {
                     .ok()
             };
             let date = s.date.as_ref().and_then(|d| self.date(d));
+            let paths = self.globs(&s.paths, dirs[*unit].as_ref());
             let mut story = Story {
                 id: id.clone(),
                 title: s.title.clone(),
@@ -212,6 +301,7 @@ impl Loader {
                 keywords,
                 keyword_finder,
                 has_places: !s.places.is_empty(),
+                paths,
                 facts: Vec::new(),
                 relations: Vec::new(),
                 matcher: Default::default(),
@@ -241,6 +331,7 @@ impl Loader {
                 keywords: Vec::new(),
                 keyword_finder: None,
                 has_places: false,
+                paths: None,
                 facts: Vec::new(),
                 relations: Vec::new(),
                 matcher: Default::default(),
@@ -248,6 +339,43 @@ impl Loader {
             });
         }
         out
+    }
+
+    /// A story's `paths`, compiled, with the directory they are relative to.
+    fn globs(
+        &mut self,
+        paths: &[S<String>],
+        dir: Option<&PathBuf>,
+    ) -> Option<(globset::GlobSet, PathBuf)> {
+        if paths.is_empty() {
+            return None;
+        }
+        let mut set = globset::GlobSetBuilder::new();
+        for p in paths {
+            self.check_len(p);
+            match globset::GlobBuilder::new(p.get_ref())
+                .literal_separator(true)
+                .build()
+            {
+                Ok(g) => {
+                    set.add(g);
+                }
+                Err(e) => {
+                    self.error(
+                        &RULES_VALUE,
+                        span_of(p),
+                        format!("bad glob `{}`: {}", p.get_ref(), e.kind()),
+                        "here",
+                    );
+                }
+            }
+        }
+        let root = match dir {
+            Some(d) => d.clone(),
+            None => std::env::current_dir().unwrap_or_default(),
+        };
+        let root = std::path::absolute(&root).unwrap_or(root);
+        set.build().ok().map(|s| (s, root))
     }
 
     fn date(&mut self, d: &S<toml::value::Datetime>) -> Option<DateParts> {
@@ -441,6 +569,7 @@ impl Loader {
             id: id.to_string(),
             name,
             story,
+            file: Arc::clone(&self.file),
             span: span_of(value),
             measure,
             unit_label,
@@ -516,6 +645,7 @@ impl Loader {
             id: id.to_string(),
             name,
             story,
+            file: Arc::clone(&self.file),
             span: span_of(d),
             measure,
             unit_label: match measure {
@@ -638,6 +768,7 @@ impl Loader {
     /// Resolves `parts` and `of` now that every fact has an index.
     fn link(&mut self, drafts: &mut [Draft], ids: &HashMap<String, (FactId, Span)>) {
         for i in 0..drafts.len() {
+            self.at(drafts[i].unit);
             let parts: Vec<S<String>> = drafts[i].raw.parts.clone();
             for p in &parts {
                 let Some(&(j, _)) = self.resolve(p, ids) else {
@@ -707,6 +838,7 @@ impl Loader {
             while let Some(c) = cur {
                 steps += 1;
                 if c == i || steps > drafts.len() {
+                    self.at(drafts[i].unit);
                     let span = span_of(&drafts[i].raw.id);
                     self.error(
                         &RULES_REFERENCE,
@@ -745,13 +877,14 @@ impl Loader {
     /// The relations, and the phrases of each.
     fn relations(
         &mut self,
-        raw: &[S<RawRelation>],
+        raw: &[(usize, S<RawRelation>)],
         stories: &[Story],
         ids: &HashMap<String, (FactId, Span)>,
-    ) -> (Vec<Relation>, Vec<Vec<S<String>>>) {
+    ) -> (Vec<Relation>, Vec<Phrases>) {
         let mut out: Vec<Relation> = Vec::new();
         let mut phrases = Vec::new();
-        for r in raw {
+        for (unit, r) in raw {
+            self.at(*unit);
             let r = r.get_ref();
             self.check_len(&r.id);
             if out.iter().any(|o| o.id == *r.id.get_ref()) {
@@ -794,6 +927,7 @@ impl Loader {
             out.push(Relation {
                 id: r.id.get_ref().clone(),
                 story,
+                file: Arc::clone(&self.file),
                 span: span_of(&r.id),
                 says: r.says.clone().unwrap_or_else(|| {
                     r.phrases.first().map_or_else(
@@ -804,7 +938,7 @@ impl Loader {
                 applies_to,
                 excludes,
             });
-            phrases.push(r.phrases.clone());
+            phrases.push((*unit, r.phrases.clone()));
         }
         (out, phrases)
     }
@@ -832,10 +966,11 @@ impl Loader {
         &mut self,
         stories: &mut [Story],
         facts: &[Fact],
-        raws: &[RawFact],
+        raws: &[(usize, RawFact)],
         derived: &[(FactId, FactId)],
     ) {
-        for (i, raw) in raws.iter().enumerate() {
+        for (i, (unit, raw)) in raws.iter().enumerate() {
+            self.at(*unit);
             let story = &mut stories[facts[i].story];
             for s in &raw.terms {
                 self.add_phrase(story, s, false, Role::Term(i));
@@ -865,13 +1000,15 @@ impl Loader {
         for &(d, _) in derived {
             let (share, base) = facts[d].derived.expect("derived facts carry their sources");
             let story = &mut stories[facts[d].story];
-            for s in &raws[share].terms {
+            self.at(raws[share].0);
+            for s in &raws[share].1.terms {
                 self.add_phrase(story, s, false, Role::Term(d));
             }
-            for s in &raws[base].context {
+            self.at(raws[base].0);
+            for s in &raws[base].1.context {
                 self.add_phrase(story, s, false, Role::Context(d));
             }
-            for s in &raws[base].unless {
+            for s in &raws[base].1.unless {
                 self.add_phrase(story, s, false, Role::Unless(Some(d)));
             }
         }
@@ -898,6 +1035,7 @@ fn derive_counts(facts: &mut Vec<Fact>) -> Vec<(FactId, FactId)> {
             id: format!("{}~count", facts[s].id),
             name: facts[s].name.clone(),
             story: facts[s].story,
+            file: Arc::clone(&facts[s].file),
             span: facts[s].span,
             measure: base.measure,
             unit_label: base.unit_label.clone(),

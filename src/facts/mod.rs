@@ -9,14 +9,16 @@ pub mod pattern;
 mod raw;
 mod render;
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
+use globset::GlobSet;
 use rust_decimal::Decimal;
 
 use crate::extract::{Approx, Currency, DateParts, Period};
 use crate::source::{SourceFile, Span};
-pub use load::load_str;
+pub use load::{Parsed, build, load_str, parse};
 pub use pattern::Matcher;
 pub use render::{format_number, format_value};
 
@@ -62,6 +64,8 @@ pub struct Fact {
     /// How messages name the group or sum: its first term, else its id.
     pub name: String,
     pub story: usize,
+    /// The rules file that defines it (a table may extend another).
+    pub file: Arc<SourceFile>,
     /// Where the fact is defined: its `value` line.
     pub span: Span,
     pub measure: Measure,
@@ -130,6 +134,7 @@ impl Fact {
 pub struct Relation {
     pub id: String,
     pub story: usize,
+    pub file: Arc<SourceFile>,
     pub span: Span,
     pub says: String,
     /// It is true of exactly these (and their parts); wrong for anything else.
@@ -173,6 +178,9 @@ pub struct Story {
     keyword_finder: Option<AhoCorasick>,
     /// The story lists places, so figures placed elsewhere do not bind.
     pub has_places: bool,
+    /// The documents it is about, by path, and the directory the globs are
+    /// relative to; `None` when chosen by keywords.
+    pub paths: Option<(GlobSet, PathBuf)>,
     pub facts: Vec<FactId>,
     pub relations: Vec<RelationId>,
     pub matcher: Matcher,
@@ -181,6 +189,15 @@ pub struct Story {
 }
 
 impl Story {
+    /// Whether the document at `path` is one this story names by path;
+    /// `None` when the story names none.
+    pub fn covers(&self, path: &Path) -> Option<bool> {
+        let (globs, root) = self.paths.as_ref()?;
+        let abs = std::path::absolute(path).ok()?;
+        let rel = abs.strip_prefix(root).unwrap_or(&abs);
+        Some(globs.is_match(rel))
+    }
+
     /// Whether `text` is about this story: it names one of its keywords as
     /// a whole word, or the story has none.
     pub fn is_about(&self, text: &str) -> bool {

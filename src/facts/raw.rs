@@ -10,6 +10,9 @@ pub type S<T> = Spanned<T>;
 #[serde(deny_unknown_fields)]
 pub struct RawRules {
     pub version: Option<S<i64>>,
+    /// Another rules file whose stories, facts and relations this one
+    /// starts from, relative to this file.
+    pub extends: Option<S<String>>,
     #[serde(default)]
     pub story: Vec<S<RawStory>>,
     #[serde(default)]
@@ -38,6 +41,10 @@ pub struct RawStory {
     /// Words that, in a figure's clause, mean it is about something else.
     #[serde(default)]
     pub unless: Vec<S<String>>,
+    /// Globs, relative to the rules file, of the documents this story is
+    /// about. A story with paths applies to those documents only.
+    #[serde(default)]
+    pub paths: Vec<S<String>>,
 }
 
 /// A number, or a figure written as text ("$100 million", "90%", "50,000").

@@ -189,8 +189,9 @@ impl<'a> Tokenizer<'a> {
                 && self
                     .char_at(i + c.len_utf8())
                     .is_some_and(char::is_alphabetic)
-                && self
-                    .char_at(i.saturating_sub(1))
+                && self.text[..i]
+                    .chars()
+                    .next_back()
                     .is_some_and(char::is_alphabetic)
             {
                 i += c.len_utf8();
@@ -275,6 +276,13 @@ pub fn tokenize_into(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_apostrophe_after_a_wide_letter_joins_the_word() {
+        let text = "Σ'A Đ’s";
+        let words: Vec<&str> = kinds(text).into_iter().map(|(w, _)| w).collect();
+        assert_eq!(words, ["Σ'A", "Đ’s"]);
+    }
 
     fn kinds(text: &str) -> Vec<(&str, Tok)> {
         Tokenizer::new(text, 0, text.len())

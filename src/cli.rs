@@ -245,11 +245,13 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
     if paths.is_empty() && !stdin_wanted {
         paths.push(PathBuf::from("."));
     }
-    let (files, walk_problems) = walk::files(&paths);
-    let mut problems: Vec<Problem> = walk_problems
-        .into_iter()
-        .map(|(path, message)| Problem { path, message })
-        .collect();
+    let walk::Walk {
+        files,
+        problems: walk_problems,
+        skipped: walk_skipped,
+    } = walk::files(&paths);
+    let as_problem = |(path, message)| Problem { path, message };
+    let mut problems: Vec<Problem> = walk_problems.into_iter().map(as_problem).collect();
 
     let check_all =
         || -> Vec<Outcome> { files.par_iter().map(|path| run.check_path(path)).collect() };
@@ -266,7 +268,10 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
         },
         None => check_all(),
     };
-    let mut report = Report::default();
+    let mut report = Report {
+        skipped: walk_skipped.into_iter().map(as_problem).collect(),
+        ..Report::default()
+    };
     let mut trouble = false;
     if stdin_wanted {
         let shown = args

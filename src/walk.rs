@@ -1,8 +1,12 @@
 //! The files a run checks: files named on the command line, always; inside
 //! directories, prose files (Markdown, plain text, HTML) the way `git`
-//! sees them: `.gitignore` honoured, hidden files skipped.
+//! sees them: `.gitignore` honoured, hidden files skipped. Each file once,
+//! however many paths or links reach it, in the order output shows them.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+use crate::load::display_path;
 
 /// Extensions of the files checked when a directory is walked.
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text", "html", "htm"];
@@ -13,27 +17,68 @@ fn is_prose(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// The files under `paths`, sorted and without duplicates, and the
-/// problems met walking (unreadable directories, loops), as messages.
-pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
-    let mut out = Vec::new();
-    let mut problems = Vec::new();
+/// What a walk found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Each file once, sorted by the path output shows.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be walked (unreadable directories), as (path, message).
+    pub problems: Vec<(String, String)>,
+    /// Links that lead back into a folder being walked, as (path, why): left
+    /// alone, since everything they reach is walked anyway.
+    pub skipped: Vec<(String, String)>,
+}
+
+/// A link back to a folder above it.
+fn is_loop(e: &ignore::Error) -> bool {
+    match e {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
+}
+
+/// The files under `paths`.
+pub fn files(paths: &[PathBuf]) -> Walk {
+    let mut walk = Walk::default();
+    let mut found = Vec::new();
     for p in paths {
         if !p.is_dir() {
-            out.push(p.clone());
+            found.push(p.clone());
             continue;
         }
-        for entry in ignore::WalkBuilder::new(p).follow_links(true).build() {
+        let walker = ignore::WalkBuilder::new(p)
+            .follow_links(true)
+            // A drafts folder need not be a git repository for its
+            // .gitignore to count.
+            .require_git(false)
+            .build();
+        for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_prose(e.path()) => {
-                    out.push(e.into_path())
+                    found.push(e.into_path())
                 }
                 Ok(_) => {}
-                Err(err) => problems.push((crate::load::display_path(p), err.to_string())),
+                Err(err) if is_loop(&err) => walk
+                    .skipped
+                    .push((display_path(p), format!("a link loops back: {err}"))),
+                Err(err) => walk.problems.push((display_path(p), err.to_string())),
             }
         }
     }
-    out.sort();
-    out.dedup();
-    (out, problems)
+    // Sorted as shown, then one path per file: "a/x", "./a/x", "/abs/a/x"
+    // and a link to it are all the same file, read once.
+    let mut shown: Vec<(String, PathBuf)> =
+        found.into_iter().map(|p| (display_path(&p), p)).collect();
+    shown.sort();
+    let mut seen = HashSet::new();
+    for (_, path) in shown {
+        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if seen.insert(key) {
+            walk.files.push(path);
+        }
+    }
+    walk
 }

@@ -247,6 +247,41 @@ fn other_owner(
     false
 }
 
+/// Whether the figure is in a relative clause ("the harbour bridge, which
+/// will cost £150m") whose antecedent is not one the story knows: the
+/// figure is the antecedent's, not the subject's.
+fn relative_to_other(
+    table: &FactTable,
+    story: usize,
+    view: &SentenceView,
+    clause: Span,
+    figure: Span,
+) -> bool {
+    let ws = &view.words;
+    let Some(i) = ws.iter().rposition(|w| {
+        w.span.start >= clause.start
+            && w.span.end <= figure.start
+            && w.after_break
+            && matches!(w.stem.as_str(), "which" | "who" | "whose")
+    }) else {
+        return false;
+    };
+    let Some(antecedent) = i.checked_sub(1).map(|k| ws[k].span) else {
+        return false;
+    };
+    let st = &table.stories[story];
+    !view.matches.iter().any(|(s, m)| {
+        let sp = view.match_span(m);
+        *s == story
+            && matches!(
+                st.roles[m.pattern],
+                Role::Subject | Role::SubjectOf(_) | Role::Term(_) | Role::Context(_)
+            )
+            && sp.start <= antecedent.start
+            && antecedent.end <= sp.end
+    })
+}
+
 /// How many words after a figure's noun phrase a place still belongs to
 /// it: "1,000 men in Mali", "50,000 personnel deployed in Syria"; not
 /// "50,000 mercenaries drawn from prisons across Russia".
@@ -301,6 +336,9 @@ fn in_scope(
     } else {
         prev.len().min(2)
     };
+    if relative_to_other(table, story, view, clause, q.figure) {
+        return false;
+    }
     let earlier = &prev[prev.len() - reach..];
     let continued = (near(view) || earlier.iter().any(near))
         && !other_owner(text, table, story, view, clause, q.figure, q.syntax.noun);

@@ -104,7 +104,7 @@ pub fn list(doc: &Document, table: &FactTable, opts: &engine::Options) -> Listin
                 end: q.span.end,
                 line: at.line,
                 column: at.column,
-                text: text[q.span.range()].to_string(),
+                text: crate::prose::words_at(text, q.span),
                 kind: q.kind.as_str(),
                 value,
                 unit: unit_name(q, fact.map(|f| f.unit_label.as_str())),
@@ -119,7 +119,7 @@ pub fn list(doc: &Document, table: &FactTable, opts: &engine::Options) -> Listin
                     .iter()
                     .map(|&f| table.facts[f].id.clone())
                     .collect(),
-                noun: q.syntax.noun.map(|n| text[n.range()].to_string()),
+                noun: q.syntax.noun.map(|n| crate::prose::words_at(text, n)),
             });
         }
     });

@@ -139,9 +139,10 @@ impl Context<'_> {
         )
     }
 
-    /// The words of the text at `span`, without Markdown escapes.
+    /// The words of the text at `span` as a reader sees them: without
+    /// Markdown escapes, and with the spaces markup left one space.
     pub fn words(&self, span: Span) -> String {
-        self.text[span.range()].replace('\\', "")
+        crate::prose::words_at(self.text, span)
     }
 
     /// "canonical: more than $100 million a month (John Kirby, …)".

@@ -8,22 +8,9 @@ use numcheck::extract::{Kind, extract};
 use numcheck::facts::FactTable;
 use numcheck::load::Document;
 use numcheck::source::SourceFile;
+use numcheck::time::MONTHS;
 use proptest::prelude::*;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",

@@ -215,11 +215,7 @@ fn decode_reference(reference: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at<'a>(prose: &'a str, text: &str, needle: &str) -> &'a str {
-        let i = text.find(needle).expect("needle in text");
-        &prose[i..i + needle.len()]
-    }
+    use crate::load::prose_at as at;
 
     #[test]
     fn visible_text_at_its_offsets() {

@@ -117,11 +117,7 @@ fn comments_in(text: &str, range: std::ops::Range<usize>, out: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at<'a>(prose: &'a str, text: &str, needle: &str) -> &'a str {
-        let i = text.find(needle).expect("needle in text");
-        &prose[i..i + needle.len()]
-    }
+    use crate::load::prose_at as at;
 
     #[test]
     fn prose_keeps_offsets_and_drops_markup() {

@@ -239,3 +239,10 @@ impl Document {
         self.prose.as_deref().unwrap_or(self.file.text())
     }
 }
+
+/// For the loaders' tests: the prose at the place `needle` has in `text`.
+#[cfg(test)]
+fn prose_at<'a>(prose: &'a str, text: &str, needle: &str) -> &'a str {
+    let i = text.find(needle).expect("needle in text");
+    &prose[i..i + needle.len()]
+}

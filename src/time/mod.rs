@@ -99,7 +99,8 @@ impl Interval {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, January first, as messages write them.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -24,7 +24,7 @@
 //! "about" may differ by 10%. Figures bound to facts are left to the value
 //! checks; the reporting frame ("the company said on Monday") is ignored.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -76,6 +76,43 @@ fn reporting(w: &str) -> bool {
                 | "week"
                 | "spokesmen"
         )
+}
+
+/// What a figure's sentence says around it, to tell whether two figures
+/// with the same noun are the same figure.
+struct Words {
+    /// The content words of its clause.
+    content: HashSet<String>,
+    /// The years its sentence names.
+    years: Vec<String>,
+    /// The proper names of its sentence.
+    names: HashSet<String>,
+}
+
+impl Words {
+    fn of(text: &str, q: &Quantity) -> Words {
+        let (content, years) = content(text, q);
+        Words {
+            content,
+            years,
+            names: names(text, q),
+        }
+    }
+
+    /// Most content words shared, and no other year or other names ("in
+    /// Wales", "in England"): the same figure.
+    fn same_figure(&self, other: &Words) -> bool {
+        if self.years != other.years
+            || !self.names.is_empty()
+                && !other.names.is_empty()
+                && self.names.is_disjoint(&other.names)
+        {
+            return false;
+        }
+        let shared = self.content.intersection(&other.content).count();
+        let union = self.content.union(&other.content).count().max(1);
+        shared >= 3 && shared * 10 >= union * 6
+    }
 }
 
 /// The content words of a quantity's clause, and the years its sentence names.
@@ -152,59 +189,67 @@ impl super::Check for Check {
 
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let qs = &cx.ex.quantities;
-        let keyed: Vec<(usize, _)> = (0..qs.len())
-            .filter(|&l| {
-                !cx.is_bound(l) && qs[l].syntax.member.is_none() && qs[l].syntax.base.is_none()
-            })
-            .filter_map(|l| key(cx.text, &qs[l]).map(|k| (l, k)))
-            .collect();
-        let mut reported: HashSet<usize> = HashSet::new();
-        for (j, (lj, kj)) in keyed.iter().enumerate() {
-            for (li, ki) in &keyed[..j] {
-                if ki != kj
-                    || qs[*li].syntax.sentence == qs[*lj].syntax.sentence
-                    || reported.contains(lj)
-                {
-                    continue;
-                }
-                let (a, b) = (&qs[*li], &qs[*lj]);
-                let approx = a.qualifier.is_some() || b.qualifier.is_some();
-                let slack = if approx {
-                    a.value.max(b.value) * Decimal::new(1, 1)
-                } else {
-                    Decimal::ZERO
-                };
-                if (a.value - b.value).abs() <= slack {
-                    continue;
-                }
-                let ((wa, ya), (wb, yb)) = (content(cx.text, a), content(cx.text, b));
-                // Other years, or other names ("in Wales", "in England"): other figures.
-                let (na, nb) = (names(cx.text, a), names(cx.text, b));
-                if ya != yb || !na.is_empty() && !nb.is_empty() && na.is_disjoint(&nb) {
-                    continue;
-                }
-                let shared = wa.intersection(&wb).count();
-                let union = wa.union(&wb).count().max(1);
-                if shared < 3 || shared * 10 < union * 6 {
-                    continue;
-                }
-                reported.insert(*lj);
-                let first = cx.words(Span::new(a.span.start, a.syntax.np_end.max(a.span.end)));
-                let d = Diagnostic::new(
-                    &META,
-                    META.severity,
-                    format!(
-                        "{} here, but {} earlier in the same text",
-                        format_number(b.value),
-                        format_number(a.value)
-                    ),
-                    cx.label(b.figure, "stated again with another value"),
-                )
-                .with_secondary(cx.label(a.figure, "first stated here"))
-                .with_note(format!("earlier: \"{first}\""))
-                .with_help("make the two figures agree, or say what differs between them");
-                out.push(d);
+        // Figures that could be the same one stated twice, grouped by what
+        // they count: only figures of one group are compared.
+        let mut groups: HashMap<_, Vec<usize>> = HashMap::new();
+        for l in 0..qs.len() {
+            if cx.is_bound(l) || qs[l].syntax.member.is_some() || qs[l].syntax.base.is_some() {
+                continue;
             }
+            if let Some(k) = key(cx.text, &qs[l]) {
+                groups.entry(k).or_default().push(l);
+            }
+        }
+        let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+        groups.sort_unstable();
+        // Each figure's words, read once however many it is compared with.
+        let mut words: HashMap<usize, Words> = HashMap::new();
+        let mut reported: HashSet<usize> = HashSet::new();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for group in &groups {
+            for (j, &lj) in group.iter().enumerate() {
+                for &li in &group[..j] {
+                    if qs[li].syntax.sentence == qs[lj].syntax.sentence || reported.contains(&lj) {
+                        continue;
+                    }
+                    let (a, b) = (&qs[li], &qs[lj]);
+                    let approx = a.qualifier.is_some() || b.qualifier.is_some();
+                    let slack = if approx {
+                        a.value.max(b.value) * Decimal::new(1, 1)
+                    } else {
+                        Decimal::ZERO
+                    };
+                    if (a.value - b.value).abs() <= slack {
+                        continue;
+                    }
+                    for l in [li, lj] {
+                        words.entry(l).or_insert_with(|| Words::of(cx.text, &qs[l]));
+                    }
+                    if words[&li].same_figure(&words[&lj]) {
+                        reported.insert(lj);
+                        found.push((li, lj));
+                    }
+                }
+            }
+        }
+        found.sort_unstable_by_key(|&(_, lj)| lj);
+        for (li, lj) in found {
+            let (a, b) = (&qs[li], &qs[lj]);
+            let first = cx.words(Span::new(a.span.start, a.syntax.np_end.max(a.span.end)));
+            let d = Diagnostic::new(
+                &META,
+                META.severity,
+                format!(
+                    "{} here, but {} earlier in the same text",
+                    format_number(b.value),
+                    format_number(a.value)
+                ),
+                cx.label(b.figure, "stated again with another value"),
+            )
+            .with_secondary(cx.label(a.figure, "first stated here"))
+            .with_note(format!("earlier: \"{first}\""))
+            .with_help("make the two figures agree, or say what differs between them");
+            out.push(d);
         }
     }
 }

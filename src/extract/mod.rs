@@ -23,7 +23,7 @@ pub use quantity::{
     Relative, Syntax, Unit, Written,
 };
 
-use crate::prose::{self, Tok, Token};
+use crate::prose::{self, Tok, Token, words};
 use crate::source::Span;
 use cursor::Cursor;
 use figure::{Figure, Suffix};
@@ -165,10 +165,51 @@ fn may_start(c: &Cursor, i: usize) -> bool {
         Some(Tok::Num) => true,
         Some(Tok::AlNum) => c.str(i).as_bytes()[0].is_ascii_digit(),
         Some(Tok::Punct(p)) => matches!(p, '$' | '£' | '€' | '¥' | '₹' | '₽' | '\\'),
-        // Number words, fractions, month names and currency codes.
-        Some(Tok::Word) => c.str(i).as_bytes()[0].is_ascii_alphabetic(),
+        Some(Tok::Word) => starts_figure(c.str(i)),
         _ => false,
     }
+}
+
+/// Whether a word can begin a figure, a date or a time: a number word
+/// ("forty", "two-thirds", "a dozen", "half"), a month or weekday, a word
+/// of relative time ("last", "yesterday", "mid-November"), or a currency
+/// code. Most words cannot, and are not parsed at all.
+fn starts_figure(word: &str) -> bool {
+    let bare = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    let mut buf = [0u8; 24];
+    let Some(w) = words::lower(bare, &mut buf) else {
+        return false;
+    };
+    let head = w.split('-').next().unwrap_or(w);
+    words::is_cardinal_lower(head)
+        || words::month_lower(head).is_some()
+        || words::weekday_lower(head).is_some()
+        || matches!(
+            head,
+            "a" | "an"
+                | "the"
+                | "half"
+                | "zero"
+                | "mid"
+                | "early"
+                | "late"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "last"
+                | "this"
+                | "next"
+                | "earlier"
+                | "later"
+                | "recent"
+                | "past"
+                | "coming"
+                | "upcoming"
+        )
+        || bare.len() == 3 && bare.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn read_at(c: &Cursor, i: usize) -> Option<(Quantity, TokRange)> {

@@ -90,6 +90,10 @@ impl<'a> Tokenizer<'a> {
     fn skip_space(&mut self) -> Gap {
         let mut newlines = 0;
         let mut any = false;
+        while self.pos < self.end && self.bytes[self.pos] == b' ' {
+            any = true;
+            self.pos += 1;
+        }
         while let Some(c) = self.char_at(self.pos) {
             if c == '\n' {
                 newlines += 1;
@@ -179,7 +183,14 @@ impl<'a> Tokenizer<'a> {
     fn scan_word(&self, start: usize) -> (usize, Tok) {
         let mut i = start;
         let mut digits = false;
-        while let Some(c) = self.char_at(i) {
+        loop {
+            // Most of a word is ASCII letters: no decoding for them.
+            while i < self.end && self.bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let Some(c) = self.char_at(i) else {
+                break;
+            };
             if c.is_alphabetic() {
                 i += c.len_utf8();
             } else if c.is_ascii_digit() {
@@ -200,6 +211,13 @@ impl<'a> Tokenizer<'a> {
             }
         }
         (i, if digits { Tok::AlNum } else { Tok::Word })
+    }
+
+    /// Whether a word can be a URL's start: "http", "https", "www", or
+    /// glued to an "@".
+    fn may_be_url(&self, start: usize, word_end: usize) -> bool {
+        let len = word_end - start;
+        matches!(len, 3..=5) || self.bytes.get(word_end) == Some(&b'@')
     }
 
     fn url_end(&self, start: usize, word_end: usize) -> Option<usize> {
@@ -232,7 +250,12 @@ impl Iterator for Tokenizer<'_> {
             self.scan_number(start)
         } else if c.is_alphabetic() {
             let (end, kind) = self.scan_word(start);
-            match self.url_end(start, end) {
+            let url = if self.may_be_url(start, end) {
+                self.url_end(start, end)
+            } else {
+                None
+            };
+            match url {
                 Some(url_end) => (url_end, Tok::Url),
                 None if kind == Tok::Word => {
                     (number_compound_cut(&self.text[start..end]) + start, kind)
@@ -258,6 +281,9 @@ impl Iterator for Tokenizer<'_> {
 /// part, or the whole word's length if it is no such compound.
 /// "twenty-five" and "two-thirds" stay whole.
 fn number_compound_cut(word: &str) -> usize {
+    if word.is_ascii() && !word.as_bytes().contains(&b'-') {
+        return word.len();
+    }
     for (h, ch) in word.char_indices().filter(|&(_, c)| matches!(c, '-' | '‑')) {
         let rest = &word[h + ch.len_utf8()..];
         let unit = rest.split(['-', '‑']).next().unwrap_or("");

@@ -113,9 +113,11 @@ word_class!(
 /// "hundred", "million", "dozen".
 pub fn is_cardinal_word(word: &str) -> bool {
     let mut buf = [0u8; 24];
-    let Some(w) = lower(word, &mut buf) else {
-        return false;
-    };
+    lower(word, &mut buf).is_some_and(is_cardinal_lower)
+}
+
+/// [`is_cardinal_word`] for a word already in lower case.
+pub fn is_cardinal_lower(w: &str) -> bool {
     let unit = |u: &str| {
         matches!(
             u,
@@ -163,7 +165,11 @@ word_class!(
 /// The month a word names, 1–12, from its full name or abbreviation.
 pub fn month(word: &str) -> Option<u8> {
     let mut buf = [0u8; 24];
-    let w = lower(word, &mut buf)?;
+    month_lower(lower(word, &mut buf)?)
+}
+
+/// [`month`] for a word already in lower case.
+pub fn month_lower(w: &str) -> Option<u8> {
     Some(match w {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
@@ -184,7 +190,11 @@ pub fn month(word: &str) -> Option<u8> {
 /// The weekday a word names, 0 = Monday.
 pub fn weekday(word: &str) -> Option<u8> {
     let mut buf = [0u8; 24];
-    let w = lower(word, &mut buf)?;
+    weekday_lower(lower(word, &mut buf)?)
+}
+
+/// [`weekday`] for a word already in lower case.
+pub fn weekday_lower(w: &str) -> Option<u8> {
     Some(match w {
         "monday" | "mon" => 0,
         "tuesday" | "tue" | "tues" => 1,

@@ -192,11 +192,11 @@ impl super::Check for Check {
         // Figures that could be the same one stated twice, grouped by what
         // they count: only figures of one group are compared.
         let mut groups: HashMap<_, Vec<usize>> = HashMap::new();
-        for l in 0..qs.len() {
-            if cx.is_bound(l) || qs[l].syntax.member.is_some() || qs[l].syntax.base.is_some() {
+        for (l, q) in qs.iter().enumerate() {
+            if cx.is_bound(l) || q.syntax.member.is_some() || q.syntax.base.is_some() {
                 continue;
             }
-            if let Some(k) = key(cx.text, &qs[l]) {
+            if let Some(k) = key(cx.text, q) {
                 groups.entry(k).or_default().push(l);
             }
         }

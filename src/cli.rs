@@ -199,8 +199,8 @@ pub fn run() -> Result<ExitCode> {
 
 /// Prints rules-file errors as compiler diagnostics on standard error.
 fn report_error(e: &Error, color: ColorWhen) {
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
+    // Rendering writes in small pieces: unbuffered, each would be a system call.
+    let mut err = io::BufWriter::new(io::stderr().lock());
     match e {
         Error::Rules { diagnostics, .. } => {
             let color = use_color(color, io::stderr().is_terminal());

@@ -9,7 +9,7 @@ use codespan_reporting::diagnostic::{
 use codespan_reporting::term::{self, Config, termcolor::Ansi};
 
 use super::{Report, Style};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::source::Files;
 
 fn severity(s: Severity) -> CsSeverity {
@@ -20,15 +20,45 @@ fn severity(s: Severity) -> CsSeverity {
     }
 }
 
+/// Lines longer than this are not shown: a 10 MB line is no snippet.
+const MAX_SHOWN_LINE: usize = 1_000;
+
+/// How long, in bytes, the longest line a label covers is.
+fn longest_line(l: &Label) -> usize {
+    let lines = l.file.lines();
+    let (first, last) = (lines.line_of(l.span.start), lines.line_of(l.span.end));
+    (first..=last)
+        .filter_map(|n| lines.line_range(n, l.file.text().len()))
+        .map(|r| r.len())
+        .max()
+        .unwrap_or(0)
+}
+
 fn to_codespan<'a>(d: &'a Diagnostic, files: &mut Files<'a>) -> CsDiagnostic<usize> {
-    let mut labels = vec![
-        CsLabel::primary(files.id(&d.primary.file), d.primary.span.range())
-            .with_message(&d.primary.message),
-    ];
-    for l in &d.secondary {
-        labels.push(CsLabel::secondary(files.id(&l.file), l.span.range()).with_message(&l.message));
+    let mut labels = Vec::new();
+    let mut notes = Vec::new();
+    let primary = std::iter::once((true, &d.primary));
+    for (is_primary, l) in primary.chain(d.secondary.iter().map(|l| (false, l))) {
+        let longest = longest_line(l);
+        if longest > MAX_SHOWN_LINE {
+            let at = l.file.line_col(l.span.start);
+            notes.push(format!(
+                "{}:{}:{}: {} (a line of {longest} bytes, too long to show)",
+                l.file.name(),
+                at.line,
+                at.column,
+                l.message
+            ));
+            continue;
+        }
+        let label = if is_primary {
+            CsLabel::primary(files.id(&l.file), l.span.range())
+        } else {
+            CsLabel::secondary(files.id(&l.file), l.span.range())
+        };
+        labels.push(label.with_message(&l.message));
     }
-    let mut notes = d.notes.clone();
+    notes.extend(d.notes.iter().cloned());
     if let Some(help) = &d.help {
         notes.push(format!("help: {help}"));
     }

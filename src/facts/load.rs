@@ -82,6 +82,16 @@ pub fn build(chain: Vec<(Parsed, Option<PathBuf>)>) -> Result<FactTable, Vec<Dia
     let mut cx = Loader::new(chain.iter().map(|(p, _)| Arc::clone(&p.file)).collect());
     let dirs: Vec<Option<PathBuf>> = chain.iter().map(|(_, d)| d.clone()).collect();
     let table = cx.build(chain.into_iter().map(|(p, _)| p.raw).collect(), &dirs);
+    // A value checked in two places (its length, then as a phrase) is one error.
+    let mut seen = std::collections::HashSet::new();
+    cx.errors.retain(|d| {
+        seen.insert((
+            d.code,
+            d.primary.file.name().to_string(),
+            d.primary.span,
+            d.message.clone(),
+        ))
+    });
     if cx.errors.is_empty() {
         Ok(table)
     } else {

@@ -16,6 +16,9 @@ use std::collections::HashMap;
 use crate::prose::{Tok, Tokenizer, stem};
 use crate::source::Span;
 
+/// How many wildcards one phrase may hold.
+pub const MAX_WILDCARDS: usize = 3;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Elem {
     Word(String),
@@ -68,6 +71,17 @@ impl Pattern {
         }
         if matches!(elems.last(), Some(Elem::One | Elem::UpTo3)) {
             return Err("a phrase cannot end with `*` or `**`".into());
+        }
+        // Each `**` multiplies the ways a phrase can match by four: a few
+        // are all a phrase needs, and many would make matching explode.
+        let wildcards = elems
+            .iter()
+            .filter(|e| matches!(e, Elem::One | Elem::UpTo3))
+            .count();
+        if wildcards > MAX_WILDCARDS {
+            return Err(format!(
+                "a phrase may hold at most {MAX_WILDCARDS} of `*` and `**`; this one has {wildcards}"
+            ));
         }
         let figures = elems.iter().filter(|e| **e == Elem::Figure).count();
         if template && figures != 1 {
@@ -293,6 +307,8 @@ mod tests {
         assert!(Pattern::compile("convicts", true).is_err());
         assert!(Pattern::compile("{x} convicts", true).is_err());
         assert!(Pattern::compile("{n} of {n}", true).is_err());
+        assert!(Pattern::compile("from ** to ** in ** of * prisons", false).is_err());
+        assert!(Pattern::compile("from ** to ** in ** prisons", false).is_ok());
         assert_eq!(
             Pattern::compile("{n}-strong", true).unwrap().elems,
             vec![Elem::Figure, Elem::Word("strong".into())]

@@ -3,6 +3,7 @@
 //! bounded by the window, not the file; a sentence never spans two windows.
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::bind::{self, Bindings};
 use crate::checks::{self, Context};
@@ -155,18 +156,30 @@ pub fn check(doc: &Document, table: &FactTable, opts: &Options) -> Vec<Diagnosti
     let text = doc.prose();
     let active = active_stories(table, doc);
     let doc_date = document_date(doc, table, &active, opts);
-    let mut out = Vec::new();
-    analyse(doc, table, |ex, bound| {
+    // Windows share nothing, so a large file's windows are checked in
+    // parallel; each numbers its quantities from 0.
+    let check_window = |window: Span| {
+        let mut ex = Extraction::default();
+        Extractor::default().extract_window(text, window, 0, &mut ex);
+        let bound = bind::bind(text, table, &active, &ex);
         let cx = Context {
             doc: &doc.file,
             text,
             table,
-            ex,
-            bound,
+            ex: &ex,
+            bound: &bound,
             doc_date: doc_date.as_ref(),
         };
+        let mut out = Vec::new();
         checks::run_all(&cx, &mut out);
-    });
+        out
+    };
+    let all = windows(text);
+    let mut out: Vec<Diagnostic> = if all.len() > 1 {
+        all.into_par_iter().flat_map_iter(check_window).collect()
+    } else {
+        all.into_iter().flat_map(check_window).collect()
+    };
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup_by(|a, b| a.code == b.code && a.primary.span == b.primary.span);
     suppress::apply(doc, table, out)

@@ -35,7 +35,21 @@ fn main() {
     let quick = std::env::var_os("NUMCHECK_BENCH_QUICK").is_some();
     let rg = which("rg");
     let dir = root.join("target/bench-inputs");
-    let inputs = Inputs::build(root, &dir, quick);
+    if std::env::var_os("NUMCHECK_BENCH_PREPARE").is_some() {
+        print!("{}", Inputs::write(root, &dir, quick));
+        return;
+    }
+    // A child's peak memory counts the memory of the process that spawned
+    // it, so the inputs (a 100 MB file among them) are written by a child,
+    // and this process stays small.
+    let prepared = Command::new(std::env::current_exe().expect("this benchmark's path"))
+        .env("NUMCHECK_BENCH_PREPARE", "1")
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("inputs prepared");
+    assert!(prepared.status.success(), "preparing the inputs failed");
+    let source = String::from_utf8_lossy(&prepared.stdout).into_owned();
+    let inputs = Inputs::at(root, &dir, quick, source);
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
 
     println!(
@@ -54,7 +68,16 @@ fn main() {
     );
     let _ = writeln!(table, "|---|---|---|---|---|---|---|");
     let check = |threads: &str, rules: &Path, path: &Path| -> Vec<String> {
-        let mut args = vec!["check", "--quiet", "--format", "short", "--color", "never"];
+        let mut args = vec![
+            "check",
+            "--quiet",
+            "--format",
+            "short",
+            "--color",
+            "never",
+            "--max-filesize",
+            "1G",
+        ];
         if !threads.is_empty() {
             args.extend(["-j", threads]);
         }
@@ -170,21 +193,21 @@ struct Inputs {
 }
 
 impl Inputs {
-    fn build(root: &Path, dir: &Path, quick: bool) -> Inputs {
+    /// Writes the inputs that are not there yet; returns where the text came from.
+    fn write(root: &Path, dir: &Path, quick: bool) -> String {
         std::fs::create_dir_all(dir).expect("bench input folder");
         let (texts, source) = inputs::texts(root);
-        let file = |name: &str, bytes: usize| {
+        let mut sizes = vec![("1mb.txt", MB), ("10mb.txt", 10 * MB)];
+        if !quick {
+            sizes.push(("100mb.txt", 100 * MB));
+        }
+        for (name, bytes) in sizes {
             let path = dir.join(name);
             if std::fs::metadata(&path).map_or(true, |m| m.len() as usize != bytes) {
                 std::fs::write(&path, concatenated(&texts, bytes)).expect("bench input written");
             }
-            path
-        };
-        let one = file("1mb.txt", MB);
-        let ten = file("10mb.txt", 10 * MB);
-        let hundred = (!quick).then(|| file("100mb.txt", 100 * MB));
-        let empty = dir.join("empty.txt");
-        std::fs::write(&empty, "").expect("empty file");
+        }
+        std::fs::write(dir.join("empty.txt"), "").expect("empty file");
         let tree = dir.join("tree");
         if !tree
             .join(format!("d{:02}/a{:05}.txt", 99, TREE_FILES - 1))
@@ -196,22 +219,23 @@ impl Inputs {
                 std::fs::write(sub.join(format!("a{i:05}.txt")), text).expect("tree file");
             }
         }
-        let seed = root.join("rules.toml");
-        let seed_active_path = dir.join("seed-active.toml");
-        std::fs::write(&seed_active_path, seed_active(root)).expect("seed-active.toml");
-        let seed_active = seed_active_path;
-        let facts = dir.join("facts-1000.toml");
-        std::fs::write(&facts, thousand_facts()).expect("facts-1000.toml");
+        std::fs::write(dir.join("seed-active.toml"), seed_active(root)).expect("seed-active.toml");
+        std::fs::write(dir.join("facts-1000.toml"), thousand_facts()).expect("facts-1000.toml");
+        source
+    }
+
+    /// The inputs [`Inputs::write`] wrote.
+    fn at(root: &Path, dir: &Path, quick: bool, source: String) -> Inputs {
         Inputs {
             source,
-            one,
-            ten,
-            hundred,
-            tree,
-            empty,
-            seed,
-            seed_active,
-            facts,
+            one: dir.join("1mb.txt"),
+            ten: dir.join("10mb.txt"),
+            hundred: (!quick).then(|| dir.join("100mb.txt")),
+            tree: dir.join("tree"),
+            empty: dir.join("empty.txt"),
+            seed: root.join("rules.toml"),
+            seed_active: dir.join("seed-active.toml"),
+            facts: dir.join("facts-1000.toml"),
         }
     }
 }

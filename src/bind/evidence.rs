@@ -729,13 +729,37 @@ pub(crate) fn score(
             scoped[fact.story]
         }
     };
-    let compatible_facts: Vec<FactId> = active
-        .iter()
-        .flat_map(|&s| table.stories[s].facts.iter().copied())
-        .filter(|&f| compatible(q, table.facts[f].measure))
-        .collect();
+    // Only a fact named by some evidence can score: with no base to relate
+    // it to, the others are not looked at, so the cost of a figure does
+    // not grow with the size of the table.
+    let named_by_evidence: Option<Vec<FactId>> = base.is_none().then(|| {
+        let mut e: Vec<FactId> = [&templates, &contexts, &flows, &subject]
+            .into_iter()
+            .flatten()
+            .chain([&nouns, &preds, &leads].into_iter().flatten().flatten())
+            .copied()
+            .collect();
+        e.sort_unstable();
+        e.dedup();
+        e
+    });
+    let compatible_facts: Vec<FactId> = match &named_by_evidence {
+        Some(e) => e
+            .iter()
+            .copied()
+            .filter(|&f| active.contains(&table.facts[f].story))
+            .filter(|&f| compatible(q, table.facts[f].measure))
+            .collect(),
+        None => active
+            .iter()
+            .flat_map(|&s| table.stories[s].facts.iter().copied())
+            .filter(|&f| compatible(q, table.facts[f].measure))
+            .collect(),
+    };
     // Context words of any fact of this kind present in the clause.
-    let context_present = compatible_facts.iter().any(|f| contexts.contains(f));
+    let context_present = contexts
+        .iter()
+        .any(|&f| active.contains(&table.facts[f].story) && compatible(q, table.facts[f].measure));
     let mut out = Vec::new();
     for f in compatible_facts {
         let fact = &table.facts[f];

@@ -1,8 +1,9 @@
 //! ## What it does
 //! Reports a value in a rules file that numcheck cannot use: a figure it
 //! cannot read (`value = "lots"`), an unknown unit, period or qualifier, a
-//! negative tolerance, a phrase with a misplaced `{n}` or wildcard, a
-//! string over 200 bytes, a fact that nothing could ever bind to.
+//! negative tolerance, a phrase with a misplaced `{n}` or wildcard or with
+//! more than three wildcards, a string over 200 bytes, a fact that nothing
+//! could ever bind to.
 //!
 //! ## Why is this bad?
 //! A fact whose value or words cannot be read would never match a draft,

@@ -9,6 +9,7 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use numcheck::baseline::Baseline;
 use numcheck::checks;
 use numcheck::diagnostic::Severity;
 use numcheck::discover::Rules;
@@ -67,6 +68,19 @@ struct CheckArgs {
     /// How many files to check at once. Default: one per core.
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
+    /// Stream mode: read `{"id", "text", "date"?, "story"?, "format"?}` JSON
+    /// lines on standard input, write one line of findings for each.
+    #[arg(long, conflicts_with_all = ["paths", "stdin", "format", "baseline", "write_baseline", "max_findings"])]
+    jsonl: bool,
+    /// Report at most N findings (the exit code still counts them all).
+    #[arg(long, value_name = "N")]
+    max_findings: Option<usize>,
+    /// Do not report the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every finding of this run as the baseline in FILE, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 /// How documents are read, for `check` and `extract` alike.
@@ -147,6 +161,8 @@ enum FormatArg {
     Human,
     Short,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -239,6 +255,28 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
         load: args.read.load(),
         max_size: args.read.max_filesize,
     };
+    if args.jsonl {
+        let stdin = io::stdin();
+        write_or_pipe_closed(numcheck::stream::run(
+            stdin.lock(),
+            out,
+            &run.rules,
+            &run.engine,
+            run.load,
+        ))?;
+        let failures = run.rules.failures();
+        for failure in &failures {
+            report_error(failure, color);
+        }
+        return Ok(if failures.is_empty() { 0 } else { TROUBLE });
+    }
+    let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(TROUBLE);
+        }
+    };
     let mut paths = args.paths.clone();
     let stdin_wanted = args.stdin || paths.iter().any(|p| p.as_os_str() == "-");
     paths.retain(|p| p.as_os_str() != "-");
@@ -306,28 +344,72 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
         eprintln!("error: {}", p.message);
     }
     report.problems = problems;
+    if let Some(path) = &args.write_baseline {
+        return Ok(match numcheck::baseline::write(path, &report) {
+            Ok(n) => {
+                eprintln!("wrote {} to the baseline {}", findings(n), path.display());
+                if trouble { TROUBLE } else { 0 }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                TROUBLE
+            }
+        });
+    }
+    if let Some(b) = &baseline {
+        let hidden = b.apply(&mut report);
+        if hidden > 0 && !args.quiet {
+            eprintln!("note: {} in the baseline not reported", findings(hidden));
+        }
+    }
+    let threshold = match args.deny {
+        None => Severity::Error,
+        Some(Deny::Warnings) => Severity::Warning,
+        Some(Deny::Notes) => Severity::Note,
+    };
+    let failing = report.diagnostics().any(|d| d.severity >= threshold);
+    if let Some(max) = args.max_findings {
+        let total = report.diagnostics().count();
+        let mut left = max;
+        for f in &mut report.files {
+            let keep = f.diagnostics.len().min(left);
+            f.diagnostics.truncate(keep);
+            left -= keep;
+        }
+        if total > max && !args.quiet {
+            let more = total - max;
+            let noun = if more == 1 { "finding" } else { "findings" };
+            eprintln!("note: {more} more {noun} not shown (--max-findings {max})");
+        }
+    }
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Short => Format::Short,
         FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
     };
     let style = Style {
         color: use_color(color, io::stdout().is_terminal()),
         quiet: args.quiet,
     };
     write_or_pipe_closed(emit::emit(format, &report, style, out))?;
-    let threshold = match args.deny {
-        None => Severity::Error,
-        Some(Deny::Warnings) => Severity::Warning,
-        Some(Deny::Notes) => Severity::Note,
-    };
     Ok(if trouble {
         TROUBLE
-    } else if report.diagnostics().any(|d| d.severity >= threshold) {
+    } else if failing {
         FINDINGS
     } else {
         0
     })
+}
+
+/// "1 finding", "3 findings".
+fn findings(n: usize) -> String {
+    if n == 1 {
+        "1 finding".into()
+    } else {
+        format!("{n} findings")
+    }
 }
 
 /// What became of one file.

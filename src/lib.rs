@@ -7,6 +7,7 @@
 //! [`emit`] writes them. [`engine`] drives one
 //! document through it; [`discover`] and [`walk`] find rules and files.
 
+pub mod baseline;
 pub mod bind;
 pub mod checks;
 pub mod diagnostic;
@@ -20,6 +21,7 @@ pub mod listing;
 pub mod load;
 pub mod prose;
 pub mod source;
+pub mod stream;
 pub mod suppress;
 pub mod time;
 pub mod walk;

@@ -51,8 +51,9 @@ struct RelatedLabel<'a> {
     message: &'a str,
 }
 
+/// One finding as JSON: the form of `--format json` and of stream mode.
 #[derive(Serialize)]
-struct Finding<'a> {
+pub struct Finding<'a> {
     #[serde(flatten)]
     position: Position<'a>,
     code: &'a str,
@@ -71,7 +72,7 @@ struct Error<'a> {
     message: &'a str,
 }
 
-fn finding(d: &Diagnostic) -> Finding<'_> {
+pub fn finding(d: &Diagnostic) -> Finding<'_> {
     Finding {
         position: Position::of(&d.primary),
         code: d.code,

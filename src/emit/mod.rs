@@ -1,8 +1,11 @@
 //! Every output format, from one list of diagnostics. Emitters write to the
 //! writer they are given; nothing else in the library prints.
 
+pub mod fingerprint;
+mod github;
 mod human;
-mod json;
+pub mod json;
+mod sarif;
 mod short;
 
 use std::io::{self, Write};
@@ -17,6 +20,8 @@ pub enum Format {
     Human,
     Short,
     Json,
+    Sarif,
+    Github,
 }
 
 /// The findings of one checked file.
@@ -61,7 +66,24 @@ pub fn emit(format: Format, report: &Report, style: Style, w: &mut dyn Write) ->
         Format::Human => human::emit(report, style, w),
         Format::Short => short::emit(report, w),
         Format::Json => json::emit(report, w),
+        Format::Sarif => sarif::emit(report, w),
+        Format::Github => github::emit(report, w),
     }
+}
+
+/// A finding's message with its notes and its fix, one a line, for formats
+/// that carry a single text (SARIF, GitHub annotations).
+fn full_message(d: &Diagnostic) -> String {
+    let mut text = d.message.clone();
+    for note in &d.notes {
+        text.push('\n');
+        text.push_str(note);
+    }
+    if let Some(help) = &d.help {
+        text.push_str("\nhelp: ");
+        text.push_str(help);
+    }
+    text
 }
 
 /// Renders diagnostics as codespan-reporting does, for rules-file errors.

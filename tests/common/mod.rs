@@ -22,16 +22,21 @@ pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("numcheck runs");
-    if let Some(bytes) = stdin {
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .expect("stdin is piped")
-            .write_all(bytes)
-            .expect("stdin written");
+    // Written from a thread: a child that streams its answers fills the
+    // stdout pipe long before it has read all of a large input.
+    let writer = stdin.map(|bytes| {
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            pipe.write_all(&bytes).expect("stdin written");
+        })
+    });
+    let out = child.wait_with_output().expect("numcheck finishes");
+    if let Some(writer) = writer {
+        writer.join().expect("stdin writer finishes");
     }
-    child.wait_with_output().expect("numcheck finishes")
+    out
 }
 
 pub fn stdout(o: &Output) -> String {

@@ -1,0 +1,299 @@
+//! SARIF 2.1.0, for GitHub code scanning and other SARIF viewers: one
+//! run, every check as a rule with its `explain` text as help, every
+//! finding a result located relative to the repository root, with a
+//! fingerprint that survives unrelated edits. Built with serde from the
+//! few SARIF objects numcheck needs; `tests/sarif.rs` validates the output
+//! against the official schema.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::{Report, fingerprint};
+use crate::checks::{self, Meta};
+use crate::diagnostic::{Label, Severity};
+
+#[derive(Serialize)]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: Tool,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    original_uri_base_ids: BTreeMap<&'static str, ArtifactLocation>,
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: &'static str,
+    name: String,
+    short_description: Text,
+    full_description: Text,
+    help: Help,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: [Location; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_offset: usize,
+    byte_length: usize,
+}
+
+/// The base every relative URI is resolved against.
+const SRCROOT: &str = "%SRCROOT%";
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+/// The repository root: the nearest folder at or above the working
+/// directory that holds `.git`, else the working directory.
+fn repository_root() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let root = cwd
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&cwd);
+    Some(root.to_path_buf())
+}
+
+/// `path` as a URI: relative to `root` when it is under it (with `/`
+/// separators, each segment percent-encoded), else a `file://` URI.
+fn uri(path: &str, root: Option<&Path>) -> (String, Option<&'static str>) {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| PathBuf::from(path));
+    let encode = |p: &Path| {
+        p.components()
+            .filter_map(|c| match c {
+                std::path::Component::Normal(s) => Some(percent_encode(&s.to_string_lossy())),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    match root.and_then(|r| abs.strip_prefix(r).ok()) {
+        Some(rel) => (encode(rel), Some(SRCROOT)),
+        None => (format!("file:///{}", encode(&abs)), None),
+    }
+}
+
+/// Percent-encodes what may not stand in a URI path segment.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn location(l: &Label, root: Option<&Path>, id: Option<usize>, message: bool) -> Location {
+    let start = l.file.line_col(l.span.start);
+    let end = l.file.line_col(l.span.end);
+    let (uri, uri_base_id) = uri(l.file.name(), root);
+    Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation { uri, uri_base_id },
+            region: Region {
+                start_line: start.line,
+                start_column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                byte_offset: l.span.start,
+                byte_length: l.span.len(),
+            },
+        },
+        message: message.then(|| Text {
+            text: l.message.clone(),
+        }),
+    }
+}
+
+fn rule(m: &Meta) -> Rule {
+    let explanation = m.explanation();
+    Rule {
+        id: m.code,
+        name: m.name.to_string(),
+        short_description: Text {
+            text: m.summary.to_string(),
+        },
+        full_description: Text {
+            text: format!("{} ({}): {}", m.code, m.name, m.summary),
+        },
+        help: Help {
+            text: explanation.clone(),
+            markdown: explanation,
+        },
+        default_configuration: Configuration {
+            level: level(m.severity),
+        },
+    }
+}
+
+pub fn emit(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    let root = repository_root();
+    let root = root.as_deref();
+    let fingerprints = fingerprint::all(report);
+    let results = report
+        .diagnostics()
+        .zip(fingerprints)
+        .map(|(d, fp)| SarifResult {
+            rule_id: d.code,
+            rule_index: checks::ALL
+                .iter()
+                .position(|m| m.code == d.code)
+                .unwrap_or(0),
+            level: level(d.severity),
+            message: Text {
+                text: super::full_message(d),
+            },
+            locations: [location(&d.primary, root, None, false)],
+            related_locations: d
+                .secondary
+                .iter()
+                .enumerate()
+                .map(|(i, l)| location(l, root, Some(i + 1), true))
+                .collect(),
+            partial_fingerprints: BTreeMap::from([("numcheck/v1", fp)]),
+        })
+        .collect();
+    let mut bases = BTreeMap::new();
+    if let Some(r) = root {
+        let (uri, _) = uri(&r.to_string_lossy(), None);
+        bases.insert(
+            SRCROOT,
+            ArtifactLocation {
+                uri: format!("{uri}/"),
+                uri_base_id: None,
+            },
+        );
+    }
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "numcheck",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    rules: checks::ALL.iter().map(|m| rule(m)).collect(),
+                },
+            },
+            original_uri_base_ids: bases,
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
+    };
+    serde_json::to_writer_pretty(&mut *w, &log)?;
+    writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_relative_to_the_root_and_encoded() {
+        let root = std::path::absolute("/repo").unwrap();
+        assert_eq!(
+            uri("/repo/drafts/a b#1.md", Some(&root)),
+            ("drafts/a%20b%231.md".to_string(), Some(SRCROOT))
+        );
+        assert_eq!(
+            uri("/elsewhere/x.md", Some(&root)).0,
+            "file:///elsewhere/x.md"
+        );
+    }
+}

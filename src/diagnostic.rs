@@ -109,6 +109,12 @@ impl Diagnostic {
         self
     }
 
+    /// Carries `edit` as the finding's correction, when there is one.
+    pub fn with_edit(mut self, edit: Option<Edit>) -> Diagnostic {
+        self.edits.extend(edit);
+        self
+    }
+
     /// The order findings are reported in: by file, then position, then code.
     pub fn sort_key(&self) -> (&str, usize, usize, &'static str) {
         (

@@ -11,6 +11,7 @@ pub mod config;
 mod date_mismatch;
 mod direction_flip;
 mod duration_mismatch;
+pub mod fix;
 mod inconsistent_repeat;
 mod parts_sum;
 mod percent_of_base;

@@ -64,7 +64,8 @@ impl super::Check for Check {
                 .with_help(format!(
                     "write {canonical}, or correct `{}` in the rules if the table is out of date",
                     f.id
-                ));
+                ))
+                .with_edit(super::fix::replace_value(cx.text, q, f.value));
             out.push(d);
         }
     }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark table: numcheck against ripgrep on the same files, then the
-# in-process pipeline benchmarks. Needs ripgrep on PATH for the ratios
-# (apt-get install ripgrep). Inputs are built under target/bench-inputs/
-# from ../shared/corpus/bbc, or generated when it is absent.
+# in-process pipeline benchmarks and the language server's latency. Needs
+# ripgrep on PATH for the ratios (apt-get install ripgrep). Inputs are built
+# under target/bench-inputs/ from ../shared/corpus/bbc, or generated when it
+# is absent.
 # Usage: scripts/bench.sh [--quick]   (--quick: no 100 MB file, 3 runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,3 +14,4 @@ fi
 command -v rg >/dev/null || echo "note: ripgrep is not installed; the table has no ratios" >&2
 cargo bench --locked --bench compare
 cargo bench --locked --bench pipeline
+cargo bench --locked --bench lsp_latency

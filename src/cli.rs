@@ -37,6 +37,19 @@ enum Command {
     Extract(ExtractArgs),
     /// Print the documentation of a check.
     Explain(ExplainArgs),
+    /// Run the language server on standard input and output.
+    Lsp(LspArgs),
+}
+
+#[derive(Args, Debug)]
+struct LspArgs {
+    /// The rules file for every document, instead of discovering
+    /// numcheck.toml or rules.toml upward from each.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    /// Check the alt text of images in Markdown and HTML as prose.
+    #[arg(long)]
+    alt_text: bool,
 }
 
 #[derive(Args, Debug)]
@@ -202,12 +215,27 @@ pub fn run() -> Result<ExitCode> {
             return Ok(ExitCode::from(code));
         }
     };
+    if let Command::Lsp(args) = cli.command {
+        // The server owns standard output: nothing else may lock it.
+        let clean = numcheck::lsp::run(numcheck::lsp::Options {
+            rules: args.rules,
+            load: load::LoadOptions {
+                alt_text: args.alt_text,
+            },
+        })?;
+        if !clean {
+            eprintln!("numcheck lsp: the editor ended the session without `shutdown`");
+        }
+        // The protocol's exit codes: 0 after shutdown, 1 without.
+        return Ok(ExitCode::from(u8::from(!clean)));
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Check(args) => check(args, cli.color, &mut out)?,
         Command::Extract(args) => extract(args, &mut out)?,
         Command::Explain(args) => explain(args, &mut out)?,
+        Command::Lsp(_) => unreachable!("the server returned above"),
     };
     out.flush()?;
     Ok(ExitCode::from(code))

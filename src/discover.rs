@@ -21,6 +21,13 @@ const MAX_CHAIN: usize = 16;
 
 /// Reads and validates a rules file and the files it extends.
 pub fn load_rules(path: &Path) -> Result<FactTable, Error> {
+    load_rules_from(path, None)
+}
+
+/// As [`load_rules`], with `text` standing for the file at `path` (an
+/// editor's unsaved buffer); the files it extends are read from disk.
+pub fn load_rules_from(path: &Path, text: Option<&str>) -> Result<FactTable, Error> {
+    let mut unsaved = text.map(str::to_owned);
     let top = load::display_path(path);
     let rules_error = |diagnostics| Error::Rules {
         path: top.clone(),
@@ -53,12 +60,15 @@ pub fn load_rules(path: &Path) -> Result<FactTable, Error> {
         }
         seen.push(canonical);
         let name = load::display_path(&at);
-        let text = match std::fs::read(&at) {
-            Ok(bytes) => load::decode(&name, bytes),
-            Err(source) => Err(Error::Io {
-                path: name.clone(),
-                source,
-            }),
+        let text = match unsaved.take() {
+            Some(text) => Ok(text),
+            None => match std::fs::read(&at) {
+                Ok(bytes) => load::decode(&name, bytes),
+                Err(source) => Err(Error::Io {
+                    path: name.clone(),
+                    source,
+                }),
+            },
         };
         let text = match text {
             Ok(t) => t,
@@ -109,7 +119,7 @@ impl Rules {
     }
 
     /// The rules file for a document at `path`, if any.
-    fn locate(&self, path: &Path) -> Option<PathBuf> {
+    pub fn locate(&self, path: &Path) -> Option<PathBuf> {
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let mut dir = abs.parent()?.to_path_buf();
         let mut seen = Vec::new();

@@ -19,6 +19,7 @@ pub mod extract;
 pub mod facts;
 pub mod listing;
 pub mod load;
+pub mod lsp;
 pub mod prose;
 pub mod source;
 pub mod stream;

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extract loaders rules)
+[ ${#targets[@]} -gt 0 ] || targets=(extract loaders rules lsp)
 
 seed() {
     local target=$1 dir=fuzz/corpus/$1
@@ -36,6 +36,27 @@ seed() {
                 | grep -v Cargo.toml | while IFS= read -r f; do
                     cp "$f" "$dir/$(echo "$f" | tr '/' '_')"
                 done ;;
+        lsp)
+            # Message bodies separated by NUL bytes (see fuzz_targets/lsp.rs).
+            python3 - "$dir" <<'PY'
+import json, pathlib, sys
+out = pathlib.Path(sys.argv[1])
+seeds = sorted(pathlib.Path("fixtures").rglob("*.txt"))[:40] + sorted(pathlib.Path("fixtures").rglob("*.md"))[:20]
+for n, path in enumerate(seeds):
+    uri = path.resolve().as_uri()
+    text = path.read_text(encoding="utf-8", errors="replace")
+    lang = "markdown" if path.suffix == ".md" else "plaintext"
+    msgs = [
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": lang, "version": 1, "text": text}}},
+        {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": {"start": {"line": 2, "character": 3}, "end": {"line": 2, "character": 9}}, "text": "45,000"}]}},
+        {"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 5}}},
+        {"jsonrpc": "2.0", "id": 2, "method": "textDocument/codeAction", "params": {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 40, "character": 0}}, "context": {"diagnostics": []}}},
+        {"jsonrpc": "2.0", "id": 3, "method": "shutdown"},
+    ]
+    (out / f"seed-{n}").write_bytes(b"\0".join(json.dumps(m, ensure_ascii=False).encode() for m in msgs))
+PY
+            ;;
     esac
 }
 

@@ -174,6 +174,12 @@ fn utf8_is_used_when_the_client_offers_it() {
         }),
     );
     assert_eq!(c.diagnostics(&draft), Vec::<Value>::new());
+    // Saving checks again (the rules on disk may have changed since).
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": draft}}),
+    );
+    assert_eq!(c.diagnostics(&draft), Vec::<Value>::new());
     assert_eq!(c.shutdown(), Some(0));
 }
 

@@ -61,8 +61,26 @@ pub fn run(opts: Options) -> Result<bool> {
     Ok(clean)
 }
 
+/// Runs a whole session from `input`, bytes as an editor would send them,
+/// then checks what is still unchecked; returns how many messages the
+/// server wrote. For the fuzzer: a panic is not caught here, so it is seen.
+pub fn replay(input: &[u8], opts: Options) -> usize {
+    let (in_tx, in_rx) = crossbeam_channel::unbounded();
+    transport::read_all(&mut &input[..], &in_tx);
+    drop(in_tx);
+    let (out_tx, out_rx) = crossbeam_channel::unbounded();
+    let mut server = Server::new(out_tx, opts);
+    server.catch_panics = false;
+    server.serve(&in_rx);
+    server.check_dirty();
+    drop(server);
+    out_rx.try_iter().count()
+}
+
 struct Server {
     out: crossbeam_channel::Sender<Outgoing>,
+    /// Whether a panic in a handler is caught (a session) or not (replay).
+    catch_panics: bool,
     opts: Options,
     encoding: Encoding,
     initialized: bool,
@@ -82,6 +100,7 @@ impl Server {
     fn new(out: crossbeam_channel::Sender<Outgoing>, opts: Options) -> Server {
         Server {
             out,
+            catch_panics: true,
             finder: Rules::new(None),
             opts,
             encoding: Encoding::Utf16,
@@ -131,6 +150,10 @@ impl Server {
 
     /// Runs `f`, so that a bug in a check costs one answer, not the session.
     fn guard(&mut self, what: &str, f: impl FnOnce(&mut Server)) -> bool {
+        if !self.catch_panics {
+            f(self);
+            return true;
+        }
         let ok = catch_unwind(AssertUnwindSafe(|| f(self))).is_ok();
         if !ok {
             self.log(

@@ -69,7 +69,8 @@ impl super::Check for Check {
                     message,
                 )
                 .with_note(format!("document date: {}", doc.explain(cx.text)))
-                .with_help(format!("write {age}"));
+                .with_help(format!("write {age}"))
+                .with_edit(super::fix::replace_value(cx.text, q, Decimal::from(age)));
             out.push(d);
         }
     }

@@ -78,8 +78,23 @@ impl super::Check for Check {
                     format!("the table says {}", when.describe()),
                     message,
                 )
-                .with_help(format!("write {}", when.describe()));
+                .with_help(format!("write {}", when.describe()))
+                .with_edit(year_edit(cx.text, q, when));
             out.push(d);
         }
     }
+}
+
+/// A bare year ("founded in 2016") takes the table's year when the event
+/// falls within one year; a fuller date may be wrong in more than its year.
+fn year_edit(
+    text: &str,
+    q: &crate::extract::Quantity,
+    when: time::Interval,
+) -> Option<crate::diagnostic::Edit> {
+    let bare = q.date.is_some_and(|d| d.month.is_none() && d.day.is_none());
+    let year = when.start.year();
+    (bare && year == when.end.year())
+        .then(|| super::fix::replace_value(text, q, year.into()))
+        .flatten()
 }

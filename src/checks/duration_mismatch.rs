@@ -79,7 +79,11 @@ impl super::Check for Check {
                     message,
                 )
                 .with_note(format!("document date: {}", doc.explain(cx.text)))
-                .with_help(format!("write {} {unit_name}s", elapsed.round()));
+                .with_help(format!("write {} {unit_name}s", elapsed.round()))
+                .with_edit(
+                    rust_decimal::Decimal::from_f64_retain(elapsed.round())
+                        .and_then(|v| super::fix::replace_value(cx.text, q, v)),
+                );
             out.push(d);
         }
     }

@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::Edit;
-use crate::extract::{Quantity, Written};
+use crate::extract::{Currency, Period, Quantity, Written};
 use crate::source::Span;
 
 /// The digits of a figure: the first run of digits with the separators and
@@ -97,6 +97,138 @@ pub fn replace_value(text: &str, q: &Quantity, canonical: Decimal) -> Option<Edi
         span: digits,
         replacement,
     })
+}
+
+/// The edit that puts `canonical`'s symbol where `q`'s currency symbol is
+/// ("£100m" → "$100m"); none for a currency written as a word or code, or
+/// glued to letters ("US$"), where swapping one sign would misread.
+pub fn replace_currency(text: &str, q: &Quantity, canonical: Currency) -> Option<Edit> {
+    let symbol = canonical.symbol()?;
+    let figure = q.figure.slice(text);
+    let (i, c) = figure
+        .char_indices()
+        .find(|(_, c)| matches!(c, '$' | '£' | '€' | '¥' | '₹' | '₽'))?;
+    if figure[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic)
+    {
+        return None;
+    }
+    let start = q.figure.start + i;
+    (c.to_string() != symbol).then(|| Edit {
+        span: Span::new(start, start + c.len_utf8()),
+        replacement: symbol.to_string(),
+    })
+}
+
+/// Scale words by style, smallest first: written out, and abbreviated.
+const SCALE_WORDS: [&[&str]; 2] = [
+    &["thousand", "million", "billion", "trillion"],
+    &["k", "m", "bn", "tn"],
+];
+
+/// The edit that gives `q`'s digits the scale that makes `canonical`
+/// ("$100 billion" → "$100 million", "$100bn" → "$100m").
+pub fn replace_scale(text: &str, q: &Quantity, canonical: Decimal) -> Option<Edit> {
+    let span = q.scale?;
+    let written = span.slice(text);
+    let lower = written.to_ascii_lowercase();
+    let (style, old) = SCALE_WORDS.iter().enumerate().find_map(|(style, words)| {
+        let alias = match lower.as_str() {
+            "mn" | "mln" => "m",
+            "b" | "bln" => "bn",
+            "trn" => "tn",
+            other => other,
+        };
+        words.iter().position(|w| *w == alias).map(|i| (style, i))
+    })?;
+    let factor = |i: usize| Decimal::from(1000u64.pow(i as u32 + 1));
+    let digits = q.value.checked_div(factor(old))?;
+    let new = (0..4).find(|&i| digits.checked_mul(factor(i)) == Some(canonical))?;
+    let mut replacement = SCALE_WORDS[style][new].to_string();
+    if written.chars().all(|c| c.is_ascii_uppercase()) {
+        replacement.make_ascii_uppercase();
+    }
+    (new != old).then_some(Edit { span, replacement })
+}
+
+/// The edit that makes a rate's period `canonical` ("a year" → "a month",
+/// "annually" → "monthly"), keeping the words around it.
+pub fn replace_period(text: &str, span: Span, canonical: Period) -> Option<Edit> {
+    let adverb = |p: Period| match p {
+        Period::Hour => "hourly",
+        Period::Day => "daily",
+        Period::Week => "weekly",
+        Period::Month => "monthly",
+        Period::Quarter => "quarterly",
+        Period::Year => "annually",
+        Period::Decade => "",
+    };
+    let said = span.slice(text);
+    let mut at = 0;
+    for word in said.split(|c: char| !c.is_alphabetic()) {
+        let start = span.start + at;
+        at += word.len() + 1;
+        let Some(old) = Period::parse(word) else {
+            continue;
+        };
+        let lower = word.to_ascii_lowercase();
+        let replacement = if lower.ends_with("ly") || lower == "annually" {
+            adverb(canonical).to_string()
+        } else if lower == old.as_str() {
+            canonical.as_str().to_string()
+        } else {
+            // "years", "yr": a plural or an abbreviation has no safe twin here.
+            return None;
+        };
+        if replacement.is_empty() || canonical == old {
+            return None;
+        }
+        let replacement = match word.chars().next() {
+            Some(c) if c.is_uppercase() => capitalise(&replacement),
+            _ => replacement,
+        };
+        return Some(Edit {
+            span: Span::new(start, start + word.len()),
+            replacement,
+        });
+    }
+    None
+}
+
+/// The edit that makes a qualifier the canonical one ("fewer than" →
+/// "more than"), keeping a capital letter.
+pub fn replace_qualifier(text: &str, span: Span, canonical: &str) -> Option<Edit> {
+    let said = span.slice(text);
+    let replacement = match said.chars().next() {
+        Some(c) if c.is_uppercase() => capitalise(canonical),
+        _ => canonical.to_string(),
+    };
+    (replacement != said).then_some(Edit { span, replacement })
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Why a finding of check `code` carries no edit.
+pub fn why_none(code: &str) -> &'static str {
+    match code {
+        "NC101" | "NC102" | "NC103" | "NC104" | "NC105" | "NC106" | "NC301" | "NC304" | "NC305" => {
+            "no correction keeps this figure's style: it is in words, a range, or a value its scale or unit cannot write"
+        }
+        "NC111" | "NC112" | "NC113" => "the sentence needs rewording, which is the writer's to do",
+        "NC201" | "NC202" | "NC203" => "which of the figures is wrong is for the writer to decide",
+        "NC302" => "a relative date is reworded, not replaced: name the date meant",
+        "NC303" => "the weekday or the date may be the wrong one",
+        "NC005" => "remove the comment, or correct what it names",
+        _ => "a rules file is corrected by hand",
+    }
 }
 
 #[cfg(test)]

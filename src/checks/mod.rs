@@ -27,7 +27,7 @@ mod scale_mismatch;
 mod unit_mismatch;
 mod universal_contradicted;
 pub mod unused_suppression;
-mod value_mismatch;
+pub(crate) mod value_mismatch;
 mod weekday_mismatch;
 mod wrong_relation;
 

@@ -60,7 +60,8 @@ impl super::Check for Check {
                         canon.as_str()
                     ),
                 )
-                .with_help(format!("write \"a {}\"", canon.as_str()));
+                .with_help(format!("write \"a {}\"", canon.as_str()))
+                .with_edit(super::fix::replace_period(cx.text, span, canon));
             out.push(d);
         }
     }

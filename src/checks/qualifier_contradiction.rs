@@ -61,7 +61,12 @@ impl super::Check for Check {
                         f.describe()
                     ),
                 )
-                .with_help(format!("write {}", f.describe()));
+                .with_help(format!("write {}", f.describe()))
+                .with_edit(
+                    f.qualifier
+                        .map(|a| crate::facts::qualifier_phrase(a, f.measure))
+                        .and_then(|words| super::fix::replace_qualifier(cx.text, qual.span, words)),
+                );
             out.push(d);
         }
     }

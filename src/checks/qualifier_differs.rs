@@ -65,7 +65,12 @@ impl super::Check for Check {
                     "if the source said \"{}\", add it to `accept` for `{}`",
                     cx.words(qual.span),
                     f.id
-                ));
+                ))
+                .with_edit(
+                    f.qualifier
+                        .map(|a| crate::facts::qualifier_phrase(a, f.measure))
+                        .and_then(|words| super::fix::replace_qualifier(cx.text, qual.span, words)),
+                );
             out.push(d);
         }
     }

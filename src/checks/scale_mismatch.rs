@@ -72,7 +72,8 @@ impl super::Check for Check {
                         cx.words(q.figure)
                     ),
                 )
-                .with_help(format!("write {canonical}"));
+                .with_help(format!("write {canonical}"))
+                .with_edit(super::fix::replace_scale(cx.text, q, f.value));
             out.push(d);
         }
     }

@@ -64,7 +64,14 @@ impl super::Check for Check {
                         canon.code()
                     ),
                 )
-                .with_help(format!("write {canonical}"));
+                .with_help(format!("write {canonical}"))
+                // Only the sign is wrong when the number agrees; a number a
+                // thousand times off needs more than a new sign.
+                .with_edit(
+                    ((q.value - f.value).abs() <= f.tolerance_amount() && q.high.is_none())
+                        .then(|| super::fix::replace_currency(cx.text, q, canon))
+                        .flatten(),
+                );
             out.push(d);
         }
     }

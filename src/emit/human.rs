@@ -62,6 +62,15 @@ fn to_codespan<'a>(d: &'a Diagnostic, files: &mut Files<'a>) -> CsDiagnostic<usi
     if let Some(help) = &d.help {
         notes.push(format!("help: {help}"));
     }
+    if !d.edits.is_empty() {
+        let text = d.primary.file.text();
+        let shown: Vec<String> = d
+            .edits
+            .iter()
+            .map(|e| format!("\"{}\" → \"{}\"", e.span.slice(text), e.replacement))
+            .collect();
+        notes.push(format!("fix: {} (--fix applies it)", shown.join(", ")));
+    }
     CsDiagnostic::new(severity(d.severity))
         .with_code(format!("{}/{}", d.code, d.name))
         .with_message(&d.message)

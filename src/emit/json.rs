@@ -7,7 +7,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Report;
+use crate::checks::fix;
 use crate::diagnostic::{Diagnostic, Label};
+use crate::source::{SourceFile, Span};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -30,12 +32,16 @@ pub(crate) struct Position<'a> {
 
 impl<'a> Position<'a> {
     pub(crate) fn of(label: &'a Label) -> Position<'a> {
-        let start = label.file.line_col(label.span.start);
-        let end = label.file.line_col(label.span.end);
+        Position::at(&label.file, label.span)
+    }
+
+    pub(crate) fn at(file: &'a SourceFile, span: Span) -> Position<'a> {
+        let start = file.line_col(span.start);
+        let end = file.line_col(span.end);
         Position {
-            path: label.file.name(),
-            start: label.span.start,
-            end: label.span.end,
+            path: file.name(),
+            start: span.start,
+            end: span.end,
             line: start.line,
             column: start.column,
             end_line: end.line,
@@ -64,6 +70,15 @@ pub struct Finding<'a> {
     notes: &'a [String],
     help: Option<&'a str>,
     related: Vec<RelatedLabel<'a>>,
+    edits: Vec<Edit<'a>>,
+    no_fix: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Edit<'a> {
+    #[serde(flatten)]
+    position: Position<'a>,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -90,6 +105,15 @@ pub fn finding(d: &Diagnostic) -> Finding<'_> {
                 message: &l.message,
             })
             .collect(),
+        edits: d
+            .edits
+            .iter()
+            .map(|e| Edit {
+                position: Position::at(&d.primary.file, e.span),
+                replacement: &e.replacement,
+            })
+            .collect(),
+        no_fix: d.edits.is_empty().then(|| fix::why_none(d.code)),
     }
 }
 

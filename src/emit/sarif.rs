@@ -13,7 +13,8 @@ use serde::Serialize;
 
 use super::{Report, fingerprint};
 use crate::checks::{self, Meta};
-use crate::diagnostic::{Label, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::source::{SourceFile, Span};
 
 #[derive(Serialize)]
 struct Log {
@@ -85,6 +86,30 @@ struct SarifResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<Fix>,
+}
+
+/// A finding's correction, as `check --fix` would apply it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fix {
+    description: Text,
+    artifact_changes: [ArtifactChange; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text,
 }
 
 #[derive(Serialize)]
@@ -177,22 +202,57 @@ fn percent_encode(s: &str) -> String {
     out
 }
 
+fn region(file: &SourceFile, span: Span) -> Region {
+    let start = file.line_col(span.start);
+    let end = file.line_col(span.end);
+    Region {
+        start_line: start.line,
+        start_column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        byte_offset: span.start,
+        byte_length: span.len(),
+    }
+}
+
+fn fixes(d: &Diagnostic, root: Option<&Path>) -> Vec<Fix> {
+    if d.edits.is_empty() {
+        return Vec::new();
+    }
+    let text = d.primary.file.text();
+    let (uri, uri_base_id) = uri(d.primary.file.name(), root);
+    let shown: Vec<String> = d
+        .edits
+        .iter()
+        .map(|e| format!("\"{}\" → \"{}\"", e.span.slice(text), e.replacement))
+        .collect();
+    vec![Fix {
+        description: Text {
+            text: format!("Replace {}", shown.join(", ")),
+        },
+        artifact_changes: [ArtifactChange {
+            artifact_location: ArtifactLocation { uri, uri_base_id },
+            replacements: d
+                .edits
+                .iter()
+                .map(|e| Replacement {
+                    deleted_region: region(&d.primary.file, e.span),
+                    inserted_content: Text {
+                        text: e.replacement.clone(),
+                    },
+                })
+                .collect(),
+        }],
+    }]
+}
+
 fn location(l: &Label, root: Option<&Path>, id: Option<usize>, message: bool) -> Location {
-    let start = l.file.line_col(l.span.start);
-    let end = l.file.line_col(l.span.end);
     let (uri, uri_base_id) = uri(l.file.name(), root);
     Location {
         id,
         physical_location: PhysicalLocation {
             artifact_location: ArtifactLocation { uri, uri_base_id },
-            region: Region {
-                start_line: start.line,
-                start_column: start.column,
-                end_line: end.line,
-                end_column: end.column,
-                byte_offset: l.span.start,
-                byte_length: l.span.len(),
-            },
+            region: region(&l.file, l.span),
         },
         message: message.then(|| Text {
             text: l.message.clone(),
@@ -246,6 +306,7 @@ pub fn emit(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                 .map(|(i, l)| location(l, root, Some(i + 1), true))
                 .collect(),
             partial_fingerprints: BTreeMap::from([("numcheck/v1", fp)]),
+            fixes: fixes(d, root),
         })
         .collect();
     let mut bases = BTreeMap::new();

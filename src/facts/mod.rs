@@ -20,7 +20,7 @@ use crate::extract::{Approx, Currency, DateParts, Period};
 use crate::source::{SourceFile, Span};
 pub use load::{Parsed, build, load_str, parse};
 pub use pattern::Matcher;
-pub use render::{format_number, format_value};
+pub use render::{format_number, format_value, qualifier_phrase};
 
 pub type FactId = usize;
 pub type RelationId = usize;

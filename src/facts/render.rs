@@ -64,6 +64,15 @@ fn scaled(value: Decimal) -> String {
     format_number(value)
 }
 
+/// A qualifier as copy writes it before a figure of `measure`: money is
+/// "less than", a count "fewer than".
+pub fn qualifier_phrase(q: Approx, measure: Measure) -> &'static str {
+    match (q, measure) {
+        (Approx::LessThan, Measure::Money(_) | Measure::Percent) => "less than",
+        _ => qualifier_words(q),
+    }
+}
+
 pub(crate) fn qualifier_words(q: Approx) -> &'static str {
     match q {
         Approx::About => "about",

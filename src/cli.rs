@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use numcheck::baseline::Baseline;
 use numcheck::checks;
-use numcheck::diagnostic::Severity;
+use numcheck::diagnostic::{Diagnostic, Severity};
 use numcheck::discover::Rules;
 use numcheck::emit::{self, FileReport, Format, Problem, Report, Style};
 use numcheck::error::Error;
@@ -94,6 +94,12 @@ struct CheckArgs {
     /// Record every finding of this run as the baseline in FILE, and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Correct the figures that have one safe correction, in place; report the rest.
+    #[arg(long, conflicts_with_all = ["diff", "jsonl", "write_baseline"])]
+    fix: bool,
+    /// Print the corrections --fix would make as a unified diff; change nothing.
+    #[arg(long, conflicts_with_all = ["jsonl", "write_baseline"])]
+    diff: bool,
 }
 
 /// How documents are read, for `check` and `extract` alike.
@@ -390,6 +396,53 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             eprintln!("note: {} in the baseline not reported", findings(hidden));
         }
     }
+    if args.fix || args.diff {
+        let stdin_name = stdin_wanted.then(|| {
+            args.stdin_filename
+                .as_deref()
+                .map_or_else(|| "<stdin>".to_string(), load::display_path)
+        });
+        let recheck = |name: &str, text: &str| -> Vec<Diagnostic> {
+            let Outcome::Checked(file) =
+                run.check_source(Path::new(name), SourceFile::new(name, text))
+            else {
+                return Vec::new();
+            };
+            let mut one = Report {
+                files: vec![file],
+                ..Report::default()
+            };
+            if let Some(b) = &baseline {
+                b.apply(&mut one);
+            }
+            one.files.pop().map(|f| f.diagnostics).unwrap_or_default()
+        };
+        let fixed = fix_files(&mut report, args.diff, stdin_name.as_deref(), &recheck, out)?;
+        trouble |= fixed.failed;
+        if args.diff {
+            if !args.quiet && fixed.findings > 0 {
+                eprintln!(
+                    "note: {} can be fixed in {} (--fix applies them)",
+                    findings(fixed.findings),
+                    file_count(fixed.files)
+                );
+            }
+            return Ok(if trouble {
+                TROUBLE
+            } else if fixed.findings > 0 {
+                FINDINGS
+            } else {
+                0
+            });
+        }
+        if !args.quiet && fixed.findings > 0 {
+            eprintln!(
+                "note: fixed {} in {}",
+                findings(fixed.findings),
+                file_count(fixed.files)
+            );
+        }
+    }
     let threshold = match args.deny {
         None => Severity::Error,
         Some(Deny::Warnings) => Severity::Warning,
@@ -438,6 +491,72 @@ fn findings(n: usize) -> String {
     } else {
         format!("{n} findings")
     }
+}
+
+/// "1 file", "3 files".
+fn file_count(n: usize) -> String {
+    if n == 1 {
+        "1 file".into()
+    } else {
+        format!("{n} files")
+    }
+}
+
+/// What `--fix` or `--diff` did.
+struct Fixed {
+    findings: usize,
+    files: usize,
+    /// A file could not be written.
+    failed: bool,
+}
+
+/// Applies (or with `diff_only`, prints as a diff) the corrections of every
+/// file's findings, checking each file again with `recheck` until nothing
+/// is left to correct; a fixed file's report becomes that of its new text.
+/// Standard input is never written: `--fix` prints an error for it.
+fn fix_files(
+    report: &mut Report,
+    diff_only: bool,
+    stdin_name: Option<&str>,
+    recheck: &dyn Fn(&str, &str) -> Vec<Diagnostic>,
+    out: &mut dyn Write,
+) -> Result<Fixed> {
+    let mut done = Fixed {
+        findings: 0,
+        files: 0,
+        failed: false,
+    };
+    for f in &mut report.files {
+        let name = f.file.name().to_string();
+        let old = f.file.text();
+        let converged =
+            numcheck::apply::converge(old, f.diagnostics.clone(), |text| recheck(&name, text));
+        if converged.fixed == 0 {
+            continue;
+        }
+        if diff_only {
+            let diff = numcheck::apply::diff(&name, old, &converged.text);
+            write_or_pipe_closed(out.write_all(diff.as_bytes()))?;
+        } else if stdin_name == Some(name.as_str()) {
+            eprintln!("error: {name}: standard input cannot be fixed in place; use --diff");
+            done.failed = true;
+            continue;
+        } else if let Err(e) = numcheck::apply::write(Path::new(&name), old, &converged.text) {
+            eprintln!("error: {e}");
+            done.failed = true;
+            continue;
+        } else {
+            f.file = converged
+                .remaining
+                .first()
+                .map(|d| Arc::clone(&d.primary.file))
+                .unwrap_or_else(|| SourceFile::new(name.clone(), converged.text.clone()));
+            f.diagnostics = converged.remaining;
+        }
+        done.findings += converged.fixed;
+        done.files += 1;
+    }
+    Ok(done)
 }
 
 /// What became of one file.

@@ -7,6 +7,7 @@
 //! [`emit`] writes them. [`engine`] drives one
 //! document through it; [`discover`] and [`walk`] find rules and files.
 
+pub mod apply;
 pub mod baseline;
 pub mod bind;
 pub mod checks;

@@ -39,6 +39,50 @@ enum Command {
     Explain(ExplainArgs),
     /// Run the language server on standard input and output.
     Lsp(LspArgs),
+    /// Compare many documents on one story: report the figures most of
+    /// them state differently, without (or against) a canonical table.
+    Consensus(ConsensusArgs),
+}
+
+#[derive(Args, Debug)]
+struct ConsensusArgs {
+    /// Files or directories holding the documents. Default: the current directory.
+    paths: Vec<PathBuf>,
+    /// A rules file: figures bound to one fact are compared as one, and
+    /// facts most documents contradict are reported. Not discovered: only
+    /// this option names one.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// How many documents must state a figure for it to be a consensus.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u16).range(2..))]
+    min_docs: u16,
+    /// How far apart two figures may be and still agree, in percent.
+    #[arg(long, value_name = "PCT", default_value = "0", value_parser = parse_percent)]
+    tolerance: rust_decimal::Decimal,
+    /// Write a draft rules file of the figures the documents agree on.
+    #[arg(long, value_name = "FILE")]
+    emit_rules: Option<PathBuf>,
+    /// The date the documents were written, for those whose front matter states none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
+    /// Print findings only, without the summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+fn parse_percent(s: &str) -> Result<rust_decimal::Decimal, String> {
+    let n: rust_decimal::Decimal = s
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("`{s}` is not a percentage"))?;
+    if n.is_sign_negative() || n > rust_decimal::Decimal::from(100) {
+        return Err(format!("`{s}` is not between 0 and 100"));
+    }
+    Ok(n / rust_decimal::Decimal::from(100))
 }
 
 #[derive(Args, Debug)]
@@ -241,6 +285,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Check(args) => check(args, cli.color, &mut out)?,
         Command::Extract(args) => extract(args, &mut out)?,
         Command::Explain(args) => explain(args, &mut out)?,
+        Command::Consensus(args) => consensus(args, cli.color, &mut out)?,
         Command::Lsp(_) => unreachable!("the server returned above"),
     };
     out.flush()?;
@@ -627,6 +672,108 @@ fn write_or_pipe_closed(r: io::Result<()>) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
+}
+
+fn consensus(args: ConsensusArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
+    let table = match &args.rules {
+        Some(path) => match numcheck::discover::load_rules(path) {
+            Ok(t) => t,
+            Err(e) => {
+                report_error(&e, color);
+                return Ok(TROUBLE);
+            }
+        },
+        None => numcheck::facts::FactTable::empty(),
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let walked = walk::files(&paths);
+    let mut trouble = false;
+    for (_, message) in &walked.problems {
+        eprintln!("error: {message}");
+        trouble = true;
+    }
+    let load_opts = args.read.load();
+    let mut docs = Vec::new();
+    for path in &walked.files {
+        match load::read(path, args.read.max_filesize) {
+            Ok(load::Read::Text(file)) => {
+                docs.push(load::Document::load(file, Some(path.clone()), load_opts));
+            }
+            Ok(load::Read::Skipped(why)) => {
+                if !args.quiet {
+                    eprintln!("note: skipped {}: {why}", load::display_path(path));
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                trouble = true;
+            }
+        }
+    }
+    let opts = numcheck::consensus::Options {
+        min_docs: usize::from(args.min_docs),
+        tolerance: args.tolerance,
+        engine: engine::Options { date: args.date },
+        ..numcheck::consensus::Options::default()
+    };
+    let outcome = numcheck::consensus::run(&docs, &table, &opts);
+    if let Some(path) = &args.emit_rules {
+        let text = numcheck::consensus::draft::rules(&outcome, &docs, opts.min_docs);
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("error: {}: {e}", path.display());
+            return Ok(TROUBLE);
+        }
+        if !args.quiet {
+            eprintln!("wrote draft rules to {}", path.display());
+        }
+    }
+    let mut report = Report::default();
+    for doc in &docs {
+        report.files.push(FileReport {
+            file: Arc::clone(&doc.file),
+            diagnostics: Vec::new(),
+        });
+    }
+    let found = !outcome.findings.is_empty();
+    for d in outcome.findings {
+        let at = report
+            .files
+            .iter()
+            .position(|f| Arc::ptr_eq(&f.file, &d.primary.file));
+        match at {
+            Some(i) => report.files[i].diagnostics.push(d),
+            None => report.files.push(FileReport {
+                file: Arc::clone(&d.primary.file),
+                diagnostics: vec![d],
+            }),
+        }
+    }
+    report
+        .files
+        .sort_by(|a, b| a.file.name().cmp(b.file.name()));
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Short => Format::Short,
+        FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+    };
+    let style = Style {
+        color: use_color(color, io::stdout().is_terminal()),
+        quiet: args.quiet,
+    };
+    write_or_pipe_closed(emit::emit(format, &report, style, out))?;
+    Ok(if trouble {
+        TROUBLE
+    } else if found {
+        FINDINGS
+    } else {
+        0
+    })
 }
 
 fn extract(args: ExtractArgs, out: &mut dyn Write) -> Result<u8> {

@@ -11,6 +11,7 @@ pub mod apply;
 pub mod baseline;
 pub mod bind;
 pub mod checks;
+pub mod consensus;
 pub mod diagnostic;
 pub mod discover;
 pub mod emit;

@@ -8,6 +8,7 @@
 mod age_mismatch;
 pub mod compare;
 pub mod config;
+pub mod consensus_outlier;
 mod date_mismatch;
 mod direction_flip;
 mod duration_mismatch;
@@ -24,6 +25,7 @@ mod rules_schema;
 mod rules_syntax;
 mod rules_value;
 mod scale_mismatch;
+pub mod table_disputed;
 mod unit_mismatch;
 mod universal_contradicted;
 pub mod unused_suppression;
@@ -240,6 +242,8 @@ pub static ALL: &[&Meta] = &[
     &weekday_mismatch::META,
     &age_mismatch::META,
     &duration_mismatch::META,
+    &consensus_outlier::META,
+    &table_disputed::META,
 ];
 
 /// The check with this code or name.

@@ -508,7 +508,19 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             eprintln!("note: {more} more {noun} not shown (--max-findings {max})");
         }
     }
-    let format = match args.format {
+    write_report(&report, args.format, color, args.quiet, out)?;
+    Ok(exit_code(trouble, failing))
+}
+
+/// Writes `report` in the chosen format to standard output.
+fn write_report(
+    report: &Report,
+    format: FormatArg,
+    color: ColorWhen,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let format = match format {
         FormatArg::Human => Format::Human,
         FormatArg::Short => Format::Short,
         FormatArg::Json => Format::Json,
@@ -517,16 +529,21 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
     };
     let style = Style {
         color: use_color(color, io::stdout().is_terminal()),
-        quiet: args.quiet,
+        quiet,
     };
-    write_or_pipe_closed(emit::emit(format, &report, style, out))?;
-    Ok(if trouble {
+    write_or_pipe_closed(emit::emit(format, report, style, out))?;
+    Ok(())
+}
+
+/// 2 for trouble, else 1 for findings that fail the run, else 0.
+fn exit_code(trouble: bool, failing: bool) -> u8 {
+    if trouble {
         TROUBLE
     } else if failing {
         FINDINGS
     } else {
         0
-    })
+    }
 }
 
 /// "1 finding", "3 findings".
@@ -755,25 +772,8 @@ fn consensus(args: ConsensusArgs, color: ColorWhen, out: &mut dyn Write) -> Resu
     report
         .files
         .sort_by(|a, b| a.file.name().cmp(b.file.name()));
-    let format = match args.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Short => Format::Short,
-        FormatArg::Json => Format::Json,
-        FormatArg::Sarif => Format::Sarif,
-        FormatArg::Github => Format::Github,
-    };
-    let style = Style {
-        color: use_color(color, io::stdout().is_terminal()),
-        quiet: args.quiet,
-    };
-    write_or_pipe_closed(emit::emit(format, &report, style, out))?;
-    Ok(if trouble {
-        TROUBLE
-    } else if found {
-        FINDINGS
-    } else {
-        0
-    })
+    write_report(&report, args.format, color, args.quiet, out)?;
+    Ok(exit_code(trouble, found))
 }
 
 fn extract(args: ExtractArgs, out: &mut dyn Write) -> Result<u8> {

@@ -71,9 +71,9 @@ pub fn emit(format: Format, report: &Report, style: Style, w: &mut dyn Write) ->
     }
 }
 
-/// A finding's message with its notes and its fix, one a line, for formats
-/// that carry a single text (SARIF, GitHub annotations).
-fn full_message(d: &Diagnostic) -> String {
+/// A finding's message with its notes and its help, one a line, for
+/// outputs that carry a single text (SARIF, GitHub annotations, editors).
+pub fn full_message(d: &Diagnostic) -> String {
     let mut text = d.message.clone();
     for note in &d.notes {
         text.push('\n');

@@ -44,20 +44,6 @@ fn label_uri(label: &Label, doc_uri: &Uri, doc: &Arc<SourceFile>) -> Option<Uri>
     file_uri(Path::new(label.file.name()))
 }
 
-/// The message an editor shows: the finding, its notes and its help.
-fn message(d: &Diagnostic) -> String {
-    let mut out = d.message.clone();
-    for note in &d.notes {
-        out.push('\n');
-        out.push_str(note);
-    }
-    if let Some(help) = &d.help {
-        out.push_str("\nhelp: ");
-        out.push_str(help);
-    }
-    out
-}
-
 pub fn convert(
     d: &Diagnostic,
     doc_uri: &Uri,
@@ -83,7 +69,7 @@ pub fn convert(
         code: Some(lsp::NumberOrString::String(d.code.to_string())),
         code_description: explanation_link(d.code),
         source: Some("numcheck".into()),
-        message: message(d),
+        message: crate::emit::full_message(d),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
         data: d.fact.as_ref().map(|f| serde_json::json!({ "fact": f })),

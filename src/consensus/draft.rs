@@ -188,6 +188,31 @@ pub fn rules(outcome: &Outcome, docs: &[Document], min_docs: usize) -> String {
         .collect();
     names_near.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     subject.extend(names_near.into_iter().take(5).map(|(w, _)| w.clone()));
+    // What the keyword names, as copy refers back to it: "the Wagner
+    // Group" → "the group" (counted where "the" comes before the keyword).
+    let mut after: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        let words: Vec<&str> = d.prose().split_whitespace().collect();
+        for three in words.windows(3) {
+            let next = three[2]
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase();
+            if three[0].eq_ignore_ascii_case("the")
+                && three[1] == keyword
+                && next.len() > 2
+                && next.chars().all(char::is_alphabetic)
+            {
+                after.entry(next).or_default().insert(i);
+            }
+        }
+    }
+    if let Some((noun, _)) = after
+        .iter()
+        .filter(|(_, ds)| ds.len() >= half)
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+    {
+        subject.push(format!("the {noun}"));
+    }
     let _ = writeln!(
         out,
         "[[story]]\nid = {}\nkeywords = [{}]\nsubject = {}\n",

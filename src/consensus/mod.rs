@@ -77,6 +77,10 @@ pub struct Outcome {
 /// be on the same story.
 const SAME_STORY: f64 = 0.35;
 
+/// In more documents than this (or a tenth of them), a name is too
+/// common to tell stories apart.
+const COMMON_NAME: usize = 10;
+
 /// The names a text uses: capitalised words in the middle of a sentence
 /// ("Kirby", "Wagner", "Bakhmut"), where a capital means a name.
 fn names(text: &str) -> BTreeSet<String> {
@@ -295,7 +299,20 @@ pub fn run(docs: &[Document], table: &FactTable, opts: &Options) -> Outcome {
 
     // Only documents on the same story count for or against a claim: a
     // folder of unrelated articles agrees on "3" and "2004" by chance.
-    let names: Vec<BTreeSet<String>> = docs.iter().map(|d| names(d.prose())).collect();
+    let mut names: Vec<BTreeSet<String>> = docs.iter().map(|d| names(d.prose())).collect();
+    // Names most documents use ("UK", "US") say nothing of the story.
+    let mut used_by: HashMap<&String, usize> = HashMap::new();
+    for n in names.iter().flatten() {
+        *used_by.entry(n).or_default() += 1;
+    }
+    let common: BTreeSet<String> = used_by
+        .into_iter()
+        .filter(|(_, k)| *k > COMMON_NAME.max(docs.len() / 10))
+        .map(|(n, _)| n.clone())
+        .collect();
+    for set in &mut names {
+        set.retain(|n| !common.contains(n));
+    }
     let same_story: Vec<Vec<bool>> = (0..docs.len())
         .map(|a| {
             (0..docs.len())

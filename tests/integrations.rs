@@ -21,6 +21,17 @@ fn install_target() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("install-target")
 }
 
+/// How the action and the hook build numcheck here: into the shared
+/// folder, and unoptimised — what is tested is how they install and run
+/// it, and an optimised build of every dependency would cost CI minutes.
+fn install_env() -> [(&'static str, std::ffi::OsString); 3] {
+    [
+        ("CARGO_TARGET_DIR", install_target().into_os_string()),
+        ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0".into()),
+        ("CARGO_PROFILE_RELEASE_DEBUG", "false".into()),
+    ]
+}
+
 fn run(cmd: &mut Command) -> Output {
     let name = format!("{:?}", cmd.get_program());
     cmd.output()
@@ -57,7 +68,7 @@ fn run_action(dir: &Path, inputs: &[&str]) -> Output {
         .arg(Path::new(ROOT).join("action.yml"))
         .args(inputs)
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", install_target()))
+        .envs(install_env()))
 }
 
 #[test]
@@ -171,7 +182,7 @@ fn pre_commit_try_repo_fails_on_002_and_passes_on_000() {
                 "PRE_COMMIT_HOME",
                 Path::new(env!("CARGO_TARGET_TMPDIR")).join("pre-commit-home"),
             )
-            .env("CARGO_TARGET_DIR", install_target())
+            .envs(install_env())
             .env("GIT_AUTHOR_NAME", "numcheck tests")
             .env("GIT_AUTHOR_EMAIL", "tests@numcheck.invalid")
             .env("GIT_COMMITTER_NAME", "numcheck tests")

@@ -342,7 +342,12 @@ fn in_scope(
     let earlier = &prev[prev.len() - reach..];
     let continued = (near(view) || earlier.iter().any(near))
         && !other_owner(text, table, story, view, clause, q.figure, q.syntax.noun);
-    if names_subject && !here(subject) && !continued {
+    // Ownership by default: in an article about the story, a figure is the
+    // story's unless its clause gives it to another owner. A fact with a
+    // subject of its own still needs that subject named.
+    let by_default = subject == Role::Subject
+        && !other_owner(text, table, story, view, clause, q.figure, q.syntax.noun);
+    if names_subject && !here(subject) && !continued && !by_default {
         return false;
     }
     // Place and time scope figures; dates, ages and durations carry their own time.
@@ -597,6 +602,40 @@ fn near_figure(text: &str, view: &SentenceView, q: &Quantity, s: Span) -> bool {
     opening || words <= DATE_REACH && !breaks(s.end, q.figure.start)
 }
 
+/// Whether a date mention can state a dated fact at all, whatever the words
+/// around it. A bare weekday names a day of the story's week, never a
+/// founding year or a month; a date coarser than the fact's in another
+/// year ("in 2021", "July 2019" beside a dive on 18 June 2023) is another
+/// time, not a misdated event, when the fact is of the story's own year. A
+/// wrong year on a full date still binds, and so does a bare year for a
+/// background fact ("sank in 1910" for the Titanic's 1912).
+fn date_can_name(table: &FactTable, q: &Quantity, fact: &crate::facts::Fact) -> bool {
+    use crate::time::Precision;
+    let (Some(p), Some(when)) = (q.date, fact.when) else {
+        return true;
+    };
+    if fact.measure != Measure::Date {
+        return true;
+    }
+    let weekday_alone = q.relative.is_none() && p.year.is_none() && p.month.is_none();
+    if weekday_alone && p.weekday.is_some() {
+        return when.precision == Precision::Day;
+    }
+    let coarser = match (p.month, p.day) {
+        (None, _) => when.precision < Precision::Year,
+        (Some(_), None) => when.precision < Precision::Month,
+        _ => false,
+    };
+    let other_year = p
+        .year
+        .is_some_and(|y| y < when.start.year() || y > when.end.year());
+    let of_story_year = table.stories[fact.story]
+        .date
+        .and_then(|d| d.year)
+        .is_some_and(|y| y >= when.start.year() && y <= when.end.year());
+    !(coarser && other_year && of_story_year)
+}
+
 /// Scores every fact of the active stories for quantity `l` of the window.
 pub(crate) fn score(
     text: &str,
@@ -780,7 +819,7 @@ pub(crate) fn score(
             }
             None => false,
         };
-        if !has_base && !fact_scoped(f) || unless.contains(&f) {
+        if !has_base && !fact_scoped(f) || unless.contains(&f) || !date_can_name(table, q, fact) {
             continue;
         }
         if template {
@@ -788,15 +827,21 @@ pub(crate) fn score(
         } else if saying {
             continue;
         }
+        // A figure in a unit of measure is named by its unit: the noun
+        // after it is what it measures ("the 21-foot submersible").
+        let physical = matches!(fact.measure, Measure::Physical(_));
+        if physical {
+            t.add(1, How::Class);
+        }
         match &nouns {
             Some(list) if list.contains(&f) => t.add(3, How::Noun),
             // A noun that names nothing in the table, or names other facts.
-            Some(_) if !money && q.kind != Kind::Percent && !template => continue,
+            Some(_) if !money && !physical && q.kind != Kind::Percent && !template => continue,
             _ => {}
         }
         match &preds {
             Some(list) if list.contains(&f) => t.add(3, How::Predicate),
-            Some(list) if !list.is_empty() && !money => continue,
+            Some(list) if !list.is_empty() && !money && !physical => continue,
             _ => {}
         }
         if leads.as_ref().is_some_and(|list| list.contains(&f)) {

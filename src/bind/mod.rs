@@ -18,7 +18,8 @@ mod attach;
 mod evidence;
 mod structure;
 
-use crate::extract::{Extraction, Kind, Quantity};
+use crate::extract::measure::{self, Dimension};
+use crate::extract::{Extraction, Kind, Quantity, Unit};
 use crate::facts::pattern::{FigureAt, Match, WordTok, words_of};
 use crate::facts::{FactId, FactTable, Measure};
 use crate::source::Span;
@@ -49,6 +50,8 @@ pub enum How {
     Repeat,
     /// A relation phrase attached to it that only one candidate fits.
     Relation,
+    /// Its unit's class alone: a length for the one length fact.
+    Class,
 }
 
 impl How {
@@ -65,6 +68,7 @@ impl How {
             How::Partitive => "partitive",
             How::Repeat => "repeat",
             How::Relation => "relation",
+            How::Class => "unit class",
         }
     }
 }
@@ -184,6 +188,9 @@ impl SentenceView {
 
 /// Whether a fact measures what a quantity states.
 pub(crate) fn compatible(q: &Quantity, measure: Measure) -> bool {
+    if let Measure::Physical(d) = measure {
+        return physical_dimension(q) == Some(d);
+    }
     matches!(
         (q.kind, measure),
         (Kind::Count, Measure::Count)
@@ -193,6 +200,16 @@ pub(crate) fn compatible(q: &Quantity, measure: Measure) -> bool {
             | (Kind::Age, Measure::Age)
             | (Kind::Duration, Measure::Duration)
     )
+}
+
+/// What a figure in a unit of measure measures: "12,500 feet" a length,
+/// "96 hours" a time.
+pub(crate) fn physical_dimension(q: &Quantity) -> Option<Dimension> {
+    match (q.kind, q.unit) {
+        (Kind::Measure, Some(Unit::Measure(symbol))) => measure::dimension(symbol).map(|(d, _)| d),
+        (Kind::Duration, Some(Unit::Time(_))) => Some(Dimension::Time),
+        _ => None,
+    }
 }
 
 /// Binds the quantities of one window of `text` to the facts of the

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::extract::measure;
 use crate::extract::{Approx, Quantity, Unit};
 use crate::facts::{Fact, Measure};
 
@@ -48,14 +49,37 @@ fn scaled(x: Decimal, c: Decimal) -> bool {
     steps > 0 && ratio == Decimal::ONE
 }
 
+/// How many of the fact's units one of the figure's units is (about 3.28
+/// for a figure in metres held to a fact in feet); one when either is no
+/// unit of measure.
+pub fn unit_ratio(q: &Quantity, f: &Fact) -> Decimal {
+    if !matches!(f.measure, Measure::Physical(_)) || f.unit_size.is_zero() {
+        return Decimal::ONE;
+    }
+    let size = match q.unit {
+        Some(Unit::Measure(symbol)) => measure::dimension(symbol).map(|(_, s)| s),
+        Some(Unit::Time(p)) => Some(measure::period_seconds(p)),
+        _ => None,
+    };
+    size.and_then(|s| s.checked_div(f.unit_size))
+        .unwrap_or(Decimal::ONE)
+}
+
 pub fn compare(q: &Quantity, f: &Fact) -> Verdict {
     // Dates, ages and durations are the date checks' (NC3xx).
     if matches!(f.measure, Measure::Date | Measure::Age | Measure::Duration) {
         return Verdict::Agrees;
     }
     let c = f.value;
-    let tol = f.tolerance_amount();
-    let (lo, hi) = (q.value, q.high.unwrap_or(q.value));
+    let ratio = unit_ratio(q, f);
+    // A figure converted from another unit is rounded in that unit: allow
+    // what its last digit may hide ("3,800 m" for 12,500 ft).
+    let tol = if ratio == Decimal::ONE {
+        f.tolerance_amount()
+    } else {
+        f.tolerance_amount() + c * CONVERSION_SLACK
+    };
+    let (lo, hi) = (q.value * ratio, q.high.unwrap_or(q.value) * ratio);
     if let (Some(Unit::Currency(a)), Measure::Money(b)) = (q.unit, f.measure)
         && a != b
     {

@@ -23,6 +23,12 @@
 //! front matter `date:`, `--date`, its dateline, or the story's `date`.
 //! "on Thursday" is the last Thursday by the writing; "last month" is the
 //! calendar month before it; "in recent weeks" the six weeks before it.
+//!
+//! When the only date known is the story's (no front matter, no `--date`,
+//! no dateline), the text may have been written on any day of the week
+//! around it: a relative date is flagged only when it points elsewhere
+//! from every day within six days either side ("on Monday" in coverage of
+//! a Friday closure may be the Monday after it).
 
 use super::{Context, Family, Meta};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -38,6 +44,28 @@ pub static META: Meta = Meta {
 };
 
 pub struct Check;
+
+/// How many days either side of a story's date its coverage may be written.
+const STORY_WINDOW: i64 = 6;
+
+/// Whether, the document date being only the story's, some day within
+/// [`STORY_WINDOW`] of it as the writing makes the expression agree.
+fn agrees_on_a_nearby_day(
+    q: &crate::extract::Quantity,
+    doc: &time::DocDate,
+    when: time::Interval,
+) -> bool {
+    if !matches!(doc.source, time::Source::Story(_)) {
+        return false;
+    }
+    (-STORY_WINDOW..=STORY_WINDOW).any(|k| {
+        doc.date
+            .checked_add(jiff::Span::new().days(k))
+            .ok()
+            .and_then(|d| time::resolve(q, Some(d)))
+            .is_some_and(|said| said.overlaps(&when))
+    })
+}
 
 impl super::Check for Check {
     fn meta(&self) -> &'static Meta {
@@ -56,7 +84,7 @@ impl super::Check for Check {
             let Some(said) = time::resolve(q, Some(doc.date)) else {
                 continue;
             };
-            if said.overlaps(&when) {
+            if said.overlaps(&when) || agrees_on_a_nearby_day(q, doc, when) {
                 continue;
             }
             let words = cx.words(q.figure);

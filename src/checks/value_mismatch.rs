@@ -49,7 +49,10 @@ impl super::Check for Check {
                 continue;
             }
             let said = cx.words(q.figure);
-            let canonical = format_value(f.value, f.measure, None);
+            let mut canonical = format_value(f.value, f.measure, None);
+            if matches!(f.measure, crate::facts::Measure::Physical(_)) {
+                canonical = format!("{canonical} {}", f.unit_label);
+            }
             let d = cx
                 .fact_finding(
                     &META,
@@ -65,7 +68,12 @@ impl super::Check for Check {
                     "write {canonical}, or correct `{}` in the rules if the table is out of date",
                     f.id
                 ))
-                .with_edit(super::fix::replace_value(cx.text, q, f.value));
+                // A figure in another unit is corrected by rewording, not digits.
+                .with_edit(
+                    (super::compare::unit_ratio(q, f) == rust_decimal::Decimal::ONE)
+                        .then(|| super::fix::replace_value(cx.text, q, f.value))
+                        .flatten(),
+                );
             out.push(d);
         }
     }

@@ -158,6 +158,16 @@ pub(crate) fn digits_at(c: &Cursor, i: usize) -> Option<Figure> {
         }
         _ => return None,
     };
+    // "…123,0": the tail of a malformed or over-long number glued to it by
+    // a comma is no figure of its own.
+    if i >= 2
+        && c.punct(i - 1, ',')
+        && c.touches_prev(i)
+        && c.touches_prev(i - 1)
+        && c.kind(i - 2) == Some(Tok::Num)
+    {
+        return None;
+    }
     let value = parse_digits(number)?;
     let mut fig = Figure {
         value,

@@ -10,6 +10,7 @@
 mod cursor;
 mod date;
 mod figure;
+pub mod measure;
 mod quantity;
 mod skip;
 mod syntax;
@@ -289,12 +290,10 @@ fn build(
         }
         Suffix::Scale { .. } => {
             let letters = &c.str(fig.first)[digits_len(c.str(fig.first))..];
-            kind = Kind::Other;
-            unit = Some(Unit::Measure(if letters.eq_ignore_ascii_case("m") {
-                "m"
-            } else {
-                "k"
-            }));
+            // "3,800m" with no currency is metres; "50k" alone is nothing.
+            let metres = letters.eq_ignore_ascii_case("m");
+            kind = if metres { Kind::Measure } else { Kind::Other };
+            unit = Some(Unit::Measure(if metres { "m" } else { "k" }));
         }
         Suffix::Percent => {
             kind = Kind::Percent;
@@ -302,7 +301,11 @@ fn build(
         }
         Suffix::Ordinal => kind = Kind::Ordinal,
         Suffix::Measure(m) => {
-            kind = Kind::Other;
+            kind = if measure::dimension(m).is_some() {
+                Kind::Measure
+            } else {
+                Kind::Other
+            };
             unit = Some(Unit::Measure(m));
         }
         Suffix::Pence if currency.is_none() => {
@@ -353,6 +356,13 @@ fn build(
     if currency.is_some() {
         kind = Kind::Money;
         unit = currency.map(Unit::Currency);
+    }
+    if kind == Kind::Count
+        && let Some((symbol, after)) = measure::unit_after(c, next)
+    {
+        kind = Kind::Measure;
+        unit = Some(Unit::Measure(symbol));
+        next = after;
     }
     let aged = first > c.lo && c.is(first - 1, "aged");
     if kind == Kind::Count && aged && high.is_some() {

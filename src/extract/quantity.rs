@@ -14,6 +14,8 @@ pub enum Kind {
     Date,
     Duration,
     Age,
+    /// A length, distance, weight or time in a unit of measure: "12,500 feet".
+    Measure,
     Ordinal,
     Other,
 }
@@ -27,6 +29,7 @@ impl Kind {
             Kind::Date => "date",
             Kind::Duration => "duration",
             Kind::Age => "age",
+            Kind::Measure => "measure",
             Kind::Ordinal => "ordinal",
             Kind::Other => "other",
         }
@@ -427,14 +430,23 @@ pub struct Quantity {
 
 impl Quantity {
     pub fn is_numeric_fact_kind(&self) -> bool {
-        matches!(self.kind, Kind::Count | Kind::Money | Kind::Percent)
+        matches!(
+            self.kind,
+            Kind::Count | Kind::Money | Kind::Percent | Kind::Measure
+        )
     }
 
     /// Whether it can state a fact: a figure, a date, an age or a duration.
     pub fn binds(&self) -> bool {
         matches!(
             self.kind,
-            Kind::Count | Kind::Money | Kind::Percent | Kind::Date | Kind::Age | Kind::Duration
+            Kind::Count
+                | Kind::Money
+                | Kind::Percent
+                | Kind::Date
+                | Kind::Age
+                | Kind::Duration
+                | Kind::Measure
         )
     }
 }

@@ -168,7 +168,10 @@ fn scale_words_and_abbreviations() {
             "The start-up raised 3mn euros.",
             &["3mn euros|money|3000000|EUR|-|-"],
         ),
-        ("She won the 100m in Rome.", &["100m|other|100|m|-|-"]),
+        (
+            "She won the 100m in Rome.",
+            &["100m|measure|100|m|-|-|noun=-"],
+        ),
         (
             "The city has 40 thousand taxis.",
             &["40 thousand|count|40000|-|-|-|noun=taxis"],
@@ -217,8 +220,11 @@ fn scale_words_and_abbreviations() {
             "The firm cut 2m jobs.",
             &["2m|count|2000000|-|-|-|noun=jobs"],
         ),
-        ("A 2m wall was built.", &["2m|other|2|m|-|-"]),
-        ("He ran the 100m hurdles.", &["100m|other|100|m|-|-"]),
+        ("A 2m wall was built.", &["2m|measure|2|m|-|-|noun=wall"]),
+        (
+            "He ran the 100m hurdles.",
+            &["100m|measure|100|m|-|-|noun=hurdles"],
+        ),
         (
             "The firm earned $100 mln in the quarter.",
             &["$100 mln|money|100000000|USD|-|-"],
@@ -227,7 +233,7 @@ fn scale_words_and_abbreviations() {
             "Russia spent 1.5 bln roubles.",
             &["1.5 bln roubles|money|1500000000|RUB|-|-"],
         ),
-        ("A 6ft wall fell.", &["6ft|other|6|ft|-|-"]),
+        ("A 6ft wall fell.", &["6ft|measure|6|ft|-|-|noun=wall"]),
     ]);
 }
 
@@ -1269,7 +1275,10 @@ fn news_sentences() {
             &["Some 500 migrants a day|count|500|-|day|about"],
         ),
         ("The 21st century began.", &["21st|ordinal|21|-|-|-"]),
-        ("The road is a 20km stretch.", &["20km|other|20|km|-|-"]),
+        (
+            "The road is a 20km stretch.",
+            &["20km|measure|20|km|-|-|noun=stretch"],
+        ),
         (
             "The 1,000 fighters killed were mostly convicts.",
             &["1,000|count|1000|-|-|-"],

@@ -15,6 +15,7 @@ use super::{Fact, FactId, FactTable, Measure, Relation, Role, Story, Tolerance};
 use crate::checks::Meta;
 use crate::checks::config::{RULES_REFERENCE, RULES_SCHEMA, RULES_SYNTAX, RULES_VALUE};
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::extract::measure::{self, Dimension};
 use crate::extract::{self, Approx, Currency, DateParts, Kind, Period, Unit};
 use crate::source::{SourceFile, Span};
 
@@ -601,6 +602,7 @@ impl Loader {
             }),
             when: None,
             own_subject: f.subject.is_some(),
+            unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
         })
     }
 
@@ -680,6 +682,7 @@ impl Loader {
             right_words: Vec::new(),
             when: Some(when),
             own_subject: f.subject.is_some(),
+            unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
         })
     }
 
@@ -1065,6 +1068,7 @@ fn derive_counts(facts: &mut Vec<Fact>) -> Vec<(FactId, FactId)> {
             right_words: Vec::new(),
             when: None,
             own_subject: false,
+            unit_size: Decimal::ONE,
         };
         out.push((facts.len(), s));
         facts.push(d);
@@ -1139,8 +1143,31 @@ fn parse_date(d: &RawDate) -> Option<crate::time::Interval> {
 }
 
 /// A unit name: a currency code or symbol, "percent", or what a count counts.
+/// The size of a fact's unit in its dimension's base unit; one when the
+/// unit is no unit of measure.
+fn unit_size(u: Option<&str>) -> Decimal {
+    u.and_then(physical_unit)
+        .map_or(Decimal::ONE, |(_, size)| size)
+}
+
+/// A unit of measure or a span of time: "feet", "ft", "hours", "nautical miles".
+fn physical_unit(u: &str) -> Option<(Dimension, Decimal)> {
+    let mut words = u.split_whitespace();
+    let first = words.next()?;
+    if let Some((symbol, _)) = measure::unit_word(first, words.next()) {
+        return measure::dimension(symbol);
+    }
+    measure::dimension(first).or_else(|| {
+        let p = Period::parse(first)?;
+        Some((Dimension::Time, measure::period_seconds(p)))
+    })
+}
+
 fn parse_unit(u: &str) -> Option<Measure> {
     let t = u.trim();
+    if let Some((d, _)) = physical_unit(t) {
+        return Some(Measure::Physical(d));
+    }
     match t {
         "%" | "percent" | "per cent" | "pct" => return Some(Measure::Percent),
         "$" => return Some(Measure::Money(Currency::USD)),

@@ -38,6 +38,9 @@ pub enum Measure {
     Age,
     /// How long something has lasted, from its start (`since`).
     Duration,
+    /// A length, distance, weight or fixed span of time in a unit of
+    /// measure (`unit = "feet"`, `unit = "hours"`); see [`Fact::unit_size`].
+    Physical(crate::extract::measure::Dimension),
 }
 
 /// How far a figure may be from the canonical value and still agree.
@@ -95,6 +98,9 @@ pub struct Fact {
     pub when: Option<crate::time::Interval>,
     /// The fact names its own subject instead of the story's.
     pub own_subject: bool,
+    /// For a physical measure, the size of its unit in the base unit
+    /// (metres, kilograms, seconds); one otherwise.
+    pub unit_size: Decimal,
 }
 
 impl Fact {
@@ -108,7 +114,10 @@ impl Fact {
             Measure::Duration => return format!("since {when}"),
             _ => {}
         }
-        let value = format_value(self.value, self.measure, self.per);
+        let mut value = format_value(self.value, self.measure, self.per);
+        if matches!(self.measure, Measure::Physical(_)) {
+            value = format!("{value} {}", self.unit_label);
+        }
         match self.qualifier {
             Some(q) => format!("{} {value}", render::qualifier_words(q)),
             None => value,

@@ -32,7 +32,11 @@ pub fn format_number(value: Decimal) -> String {
 /// A value with its unit and period: "$100 million a month", "50,000", "90%".
 pub fn format_value(value: Decimal, measure: Measure, per: Option<Period>) -> String {
     let mut out = match measure {
-        Measure::Count | Measure::Date | Measure::Age | Measure::Duration => format_number(value),
+        Measure::Count
+        | Measure::Date
+        | Measure::Age
+        | Measure::Duration
+        | Measure::Physical(_) => format_number(value),
         Measure::Percent => format!("{}%", format_number(value)),
         Measure::Money(cur) => {
             let amount = scaled(value);

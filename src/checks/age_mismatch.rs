@@ -19,8 +19,11 @@
 //! ## Configuration
 //! A fact with `born = 1961-06-01` and the person's name in `terms`; the
 //! document's date (front matter, `--date`, dateline or the story's date).
+//! When no birth date is known, `value = 48` with `unit = "age"` gives the
+//! age at the story's date.
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use super::{Context, Family, Meta};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -45,10 +48,15 @@ impl super::Check for Check {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(doc) = cx.doc_date else { return };
         for (_, q, _, f) in cx.bound_quantities() {
-            let Some(born) = f.when.filter(|_| f.measure == crate::facts::Measure::Age) else {
+            if f.measure != crate::facts::Measure::Age {
                 continue;
+            }
+            // With no birth date, the table's age is the age at the story's date.
+            let age = match f.when {
+                Some(born) => time::age(born.start, doc.date),
+                None => f.value.to_i64(),
             };
-            let Some(age) = time::age(born.start, doc.date) else {
+            let Some(age) = age else {
                 continue;
             };
             if q.value == Decimal::from(age) {

@@ -1165,6 +1165,10 @@ fn physical_unit(u: &str) -> Option<(Dimension, Decimal)> {
 
 fn parse_unit(u: &str) -> Option<Measure> {
     let t = u.trim();
+    // An age known only as a number at the story's date ("Dawood, 48").
+    if matches!(t, "age" | "years old" | "year-old") {
+        return Some(Measure::Age);
+    }
     if let Some((d, _)) = physical_unit(t) {
         return Some(Measure::Physical(d));
     }

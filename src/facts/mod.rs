@@ -34,7 +34,8 @@ pub enum Measure {
     Percent,
     /// When something happened (`date`).
     Date,
-    /// A person's age, from their birth date (`born`).
+    /// A person's age, from their birth date (`born`), or as a number at
+    /// the story's date (`value = 48`, `unit = "age"`).
     Age,
     /// How long something has lasted, from its start (`since`).
     Duration,
@@ -110,6 +111,9 @@ impl Fact {
         let when = self.when.map(|w| w.describe()).unwrap_or_default();
         match self.measure {
             Measure::Date => return when,
+            Measure::Age if self.when.is_none() => {
+                return format!("{} years old", format_number(self.value));
+            }
             Measure::Age => return format!("born {when}"),
             Measure::Duration => return format!("since {when}"),
             _ => {}

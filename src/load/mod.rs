@@ -5,6 +5,7 @@ pub mod front_matter;
 pub mod html;
 pub mod markdown;
 
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -61,6 +62,35 @@ fn too_large(size: u64, max: u64) -> String {
     format!("{size} bytes, over the limit of {max} (--max-filesize)")
 }
 
+/// Up to `max` bytes of `reader`, and one more if there are more: a
+/// device or a pipe has no size to check first, and `/dev/zero` never ends.
+pub fn read_up_to(reader: impl io::Read, max: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The bytes of the regular file at `path`, if it holds at most `max`.
+/// For files a run depends on but the author of a pull request may name
+/// (rules it extends, baselines): a FIFO would block the run, a device
+/// never end, so anything but a regular file is refused before it is opened.
+pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let bytes = read_up_to(std::fs::File::open(path)?, max)?;
+    if bytes.len() as u64 > max {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!("over the limit of {max} bytes"),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Reads a document, once, unless it is binary or larger than `max` bytes.
 pub fn read(path: &Path, max: u64) -> Result<Read, Error> {
     let name = display_path(path);
@@ -72,7 +102,12 @@ pub fn read(path: &Path, max: u64) -> Result<Read, Error> {
     if size > max {
         return Ok(Read::Skipped(too_large(size, max)));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = read_up_to(std::fs::File::open(path).map_err(io)?, max).map_err(io)?;
+    if bytes.len() as u64 > max {
+        return Ok(Read::Skipped(format!(
+            "more than {max} bytes (--max-filesize)"
+        )));
+    }
     text_of(name, bytes, max)
 }
 

@@ -144,7 +144,7 @@ pub enum WriteError {
 /// Replaces the file at `path` with `new`, atomically, if it still holds
 /// `old`; a link is followed and the file it names replaced.
 pub fn write(path: &Path, old: &str, new: &str) -> Result<(), WriteError> {
-    let shown = path.display().to_string();
+    let shown = crate::load::display_path(path);
     let io_error = |source| WriteError::Io {
         path: shown.clone(),
         source,

@@ -53,7 +53,7 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn read(path: &Path) -> Result<Baseline, Error> {
-        let name = path.display().to_string();
+        let name = crate::load::display_path(path);
         let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
             path: name.clone(),
             source,
@@ -105,7 +105,7 @@ pub fn write(path: &Path, report: &Report) -> Result<usize, Error> {
         .collect();
     let n = findings.len();
     let io = |source| Error::Io {
-        path: path.display().to_string(),
+        path: crate::load::display_path(path),
         source,
     };
     let dir = path

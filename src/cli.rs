@@ -426,7 +426,11 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
     if let Some(path) = &args.write_baseline {
         return Ok(match numcheck::baseline::write(path, &report) {
             Ok(n) => {
-                eprintln!("wrote {} to the baseline {}", findings(n), path.display());
+                eprintln!(
+                    "wrote {} to the baseline {}",
+                    findings(n),
+                    load::display_path(path)
+                );
                 if trouble { TROUBLE } else { 0 }
             }
             Err(e) => {
@@ -741,11 +745,11 @@ fn consensus(args: ConsensusArgs, color: ColorWhen, out: &mut dyn Write) -> Resu
     if let Some(path) = &args.emit_rules {
         let text = numcheck::consensus::draft::rules(&outcome, &docs, opts.min_docs);
         if let Err(e) = std::fs::write(path, text) {
-            eprintln!("error: {}: {e}", path.display());
+            eprintln!("error: {}: {e}", load::display_path(path));
             return Ok(TROUBLE);
         }
         if !args.quiet {
-            eprintln!("wrote draft rules to {}", path.display());
+            eprintln!("wrote draft rules to {}", load::display_path(path));
         }
     }
     let mut report = Report::default();
@@ -790,7 +794,7 @@ fn extract(args: ExtractArgs, out: &mut dyn Write) -> Result<u8> {
         Ok(load::Read::Skipped(why)) => {
             eprintln!(
                 "error: cannot read {} as a document: {why}",
-                args.file.display()
+                load::display_path(&args.file)
             );
             return Ok(TROUBLE);
         }

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::load::display_path;
+use crate::load::{display_path, one_line};
 
 /// Extensions of the files checked when a directory is walked.
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text", "html", "htm"];
@@ -61,10 +61,13 @@ pub fn files(paths: &[PathBuf]) -> Walk {
                     found.push(e.into_path())
                 }
                 Ok(_) => {}
-                Err(err) if is_loop(&err) => walk
-                    .skipped
-                    .push((display_path(p), format!("a link loops back: {err}"))),
-                Err(err) => walk.problems.push((display_path(p), err.to_string())),
+                Err(err) if is_loop(&err) => walk.skipped.push((
+                    display_path(p),
+                    one_line(&format!("a link loops back: {err}")),
+                )),
+                Err(err) => walk
+                    .problems
+                    .push((display_path(p), one_line(&err.to_string()))),
             }
         }
     }

@@ -186,3 +186,30 @@ fn extends_to_a_fifo_or_a_device_is_refused_without_blocking() {
         }
     }
 }
+
+// 4. A file name cannot inject a workflow command into the CI log.
+
+#[test]
+fn control_characters_in_names_are_escaped_in_every_format() {
+    let d = Dir::new();
+    d.write("a\n::warning file=README.md,line=1::Approved.md", WRONG);
+    d.write("b\n::warning file=README.md,line=2::Binary.md", b"x\0y");
+    d.write(
+        "c\r\n::warning file=README.md,line=3::Latin.md",
+        b"50\xa0000",
+    );
+    for format in ["human", "short", "github", "json", "sarif"] {
+        let out = d.check(&["--format", format, "."]);
+        assert_eq!(code(&out), 2, "{format}: {}", stderr(&out));
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(
+            all.lines().all(|l| !l.starts_with("::warning")),
+            "{format}: a line of the log is the name's: {all}"
+        );
+        assert!(all.contains("Approved.md"), "{format}: {all}");
+        assert!(stderr(&out).contains("Latin.md"), "{format}: {all}");
+        if format != "json" {
+            assert!(stderr(&out).contains("Binary.md"), "{format}: {all}");
+        }
+    }
+}

@@ -12,14 +12,38 @@ use std::sync::Arc;
 use crate::error::Error;
 use crate::source::{SourceFile, Span};
 
-/// How a path is shown in output: relative to the working directory when it is under it.
+/// How a path is shown in output: relative to the working directory when
+/// it is under it, and quoted with its control characters escaped when it
+/// has any. A file name is the pull request author's to choose, and one
+/// holding `\n::warning file=…::` would otherwise print a workflow command
+/// of their own on a line of the CI log.
 pub fn display_path(path: &Path) -> String {
     let shown = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let s = shown.to_string_lossy().into_owned();
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+    let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);
+    if s.chars().any(char::is_control) {
+        format!("{s:?}")
+    } else {
+        s
+    }
+}
+
+/// `message` on one line: control characters escaped (`\n`, `\u{1b}`), for
+/// the messages of other libraries that quote a path as it is.
+pub fn one_line(message: &str) -> String {
+    message
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Text from bytes, or a clear error naming the first invalid byte.

@@ -141,6 +141,9 @@ struct CheckArgs {
     /// Correct the figures that have one safe correction, in place; report the rest.
     #[arg(long, conflicts_with_all = ["diff", "jsonl", "write_baseline"])]
     fix: bool,
+    /// With --fix, write read-only files too (they stay read-only).
+    #[arg(long, requires = "fix")]
+    fix_read_only: bool,
     /// Print the corrections --fix would make as a unified diff; change nothing.
     #[arg(long, conflicts_with_all = ["jsonl", "write_baseline"])]
     diff: bool,
@@ -400,7 +403,11 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             .clone()
             .unwrap_or_else(|| PathBuf::from("stdin"));
         let outcome = match read_stdin(&shown, run.max_size) {
-            Ok(load::Read::Text(file)) => run.check_source(&at, file),
+            Ok(load::Read::Text(file)) => match run.check_source(&at, file) {
+                // Named by --stdin-filename, yet not read from there.
+                Outcome::Checked(r) => Outcome::Checked(FileReport { path: None, ..r }),
+                other => other,
+            },
             Ok(load::Read::Skipped(why)) => Outcome::Skipped(shown.clone(), why),
             Err(e) => Outcome::Failed(e),
         };
@@ -446,15 +453,13 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
         }
     }
     if args.fix || args.diff {
-        let stdin_name = stdin_wanted.then(|| {
-            args.stdin_filename
-                .as_deref()
-                .map_or_else(|| "<stdin>".to_string(), load::display_path)
-        });
-        let recheck = |name: &str, text: &str| -> Vec<Diagnostic> {
-            let Outcome::Checked(file) =
-                run.check_source(Path::new(name), SourceFile::new(name, text))
-            else {
+        let stdin_at = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("stdin"));
+        let recheck = |at: Option<&Path>, name: &str, text: &str| -> Vec<Diagnostic> {
+            let at = at.unwrap_or(&stdin_at);
+            let Outcome::Checked(file) = run.check_source(at, SourceFile::new(name, text)) else {
                 return Vec::new();
             };
             let mut one = Report {
@@ -466,7 +471,8 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             }
             one.files.pop().map(|f| f.diagnostics).unwrap_or_default()
         };
-        let fixed = fix_files(&mut report, args.diff, stdin_name.as_deref(), &recheck, out)?;
+        let guard = numcheck::apply::Guard::new(&paths, args.fix_read_only);
+        let fixed = fix_files(&mut report, args.diff, &guard, &recheck, out)?;
         trouble |= fixed.failed;
         if args.diff {
             if !args.quiet && fixed.findings > 0 {
@@ -576,6 +582,10 @@ struct Fixed {
     failed: bool,
 }
 
+/// Checks a fixed text again: the document's path (`None` for standard
+/// input), its shown name, and the text.
+type Recheck<'a> = dyn Fn(Option<&Path>, &str, &str) -> Vec<Diagnostic> + 'a;
+
 /// Applies (or with `diff_only`, prints as a diff) the corrections of every
 /// file's findings, checking each file again with `recheck` until nothing
 /// is left to correct; a fixed file's report becomes that of its new text.
@@ -583,10 +593,11 @@ struct Fixed {
 fn fix_files(
     report: &mut Report,
     diff_only: bool,
-    stdin_name: Option<&str>,
-    recheck: &dyn Fn(&str, &str) -> Vec<Diagnostic>,
+    guard: &numcheck::apply::Guard,
+    recheck: &Recheck,
     out: &mut dyn Write,
 ) -> Result<Fixed> {
+    use numcheck::apply::{WriteError, Written};
     let mut done = Fixed {
         findings: 0,
         files: 0,
@@ -595,23 +606,37 @@ fn fix_files(
     for f in &mut report.files {
         let name = f.file.name().to_string();
         let old = f.file.text();
-        let converged =
-            numcheck::apply::converge(old, f.diagnostics.clone(), |text| recheck(&name, text));
+        let converged = numcheck::apply::converge(old, f.diagnostics.clone(), |text| {
+            recheck(f.path.as_deref(), &name, text)
+        });
         if converged.fixed == 0 {
             continue;
         }
         if diff_only {
             let diff = numcheck::apply::diff(&name, old, &converged.text);
             write_or_pipe_closed(out.write_all(diff.as_bytes()))?;
-        } else if stdin_name == Some(name.as_str()) {
-            eprintln!("error: {name}: standard input cannot be fixed in place; use --diff");
-            done.failed = true;
-            continue;
-        } else if let Err(e) = numcheck::apply::write(Path::new(&name), old, &converged.text) {
-            eprintln!("error: {e}");
-            done.failed = true;
-            continue;
         } else {
+            let Some(path) = &f.path else {
+                eprintln!("error: {name}: standard input cannot be fixed in place; use --diff");
+                done.failed = true;
+                continue;
+            };
+            match numcheck::apply::write(path, old, &converged.text, guard) {
+                Ok(Written::Fixed { links }) if links > 1 => eprintln!(
+                    "note: {name} had {links} hard links: it is a new file now, and the \
+                     other names keep the old text"
+                ),
+                Ok(_) => {}
+                Err(e @ WriteError::Refused { .. }) => {
+                    eprintln!("note: {e}");
+                    continue;
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    done.failed = true;
+                    continue;
+                }
+            }
             f.file = converged
                 .remaining
                 .first()
@@ -644,6 +669,7 @@ impl Run {
                 let diagnostics = engine::check(&doc, &table, &self.engine);
                 Outcome::Checked(FileReport {
                     file: doc.file,
+                    path: Some(at.to_path_buf()),
                     diagnostics,
                 })
             }
@@ -756,6 +782,7 @@ fn consensus(args: ConsensusArgs, color: ColorWhen, out: &mut dyn Write) -> Resu
     for doc in &docs {
         report.files.push(FileReport {
             file: Arc::clone(&doc.file),
+            path: None,
             diagnostics: Vec::new(),
         });
     }
@@ -769,6 +796,7 @@ fn consensus(args: ConsensusArgs, color: ColorWhen, out: &mut dyn Write) -> Resu
             Some(i) => report.files[i].diagnostics.push(d),
             None => report.files.push(FileReport {
                 file: Arc::clone(&d.primary.file),
+                path: None,
                 diagnostics: vec![d],
             }),
         }

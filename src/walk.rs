@@ -11,7 +11,8 @@ use crate::load::{display_path, one_line};
 /// Extensions of the files checked when a directory is walked.
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text", "html", "htm"];
 
-fn is_prose(path: &Path) -> bool {
+/// Whether the file at `path` is prose by its extension.
+pub fn is_prose(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))

@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::os::unix::fs::symlink;
+use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
@@ -15,6 +15,7 @@ use common::{code, stderr, stdout};
 
 /// A draft with one known error (the seed table says about 50,000).
 const WRONG: &str = "Wagner has 80,000 personnel.\n";
+const FIXED: &str = "Wagner has 50,000 personnel.\n";
 
 struct Dir {
     _tmp: tempfile::TempDir,
@@ -212,4 +213,286 @@ fn control_characters_in_names_are_escaped_in_every_format() {
             assert!(stderr(&out).contains("Binary.md"), "{format}: {all}");
         }
     }
+}
+
+// 2. `--fix` writes only prose files inside the paths checked.
+
+#[test]
+fn fix_leaves_link_targets_outside_the_paths_or_not_prose() {
+    let d = Dir::new();
+    let out_dir = d.outside();
+    std::fs::write(out_dir.join("profile.md"), WRONG).unwrap();
+    std::fs::write(out_dir.join("profile.conf"), WRONG).unwrap();
+    std::fs::create_dir(out_dir.join("sub")).unwrap();
+    std::fs::write(out_dir.join("sub/draft.md"), WRONG).unwrap();
+    std::fs::create_dir(d.root.join("docs")).unwrap();
+    d.write("docs/real.md", WRONG);
+    d.write("docs/notes.conf", WRONG);
+    symlink(out_dir.join("profile.md"), d.root.join("docs/file-link.md")).unwrap();
+    symlink("../../outside/profile.conf", d.root.join("docs/profile.md")).unwrap();
+    symlink(out_dir.join("sub"), d.root.join("docs/dir-link")).unwrap();
+    symlink("notes.conf", d.root.join("docs/inside.md")).unwrap();
+    d.write("docs/alias-target.md", WRONG);
+    symlink("alias-target.md", d.root.join("docs/alias.md")).unwrap();
+
+    let out = d.check(&["--fix", "docs"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    for untouched in [
+        out_dir.join("profile.md"),
+        out_dir.join("profile.conf"),
+        out_dir.join("sub/draft.md"),
+        d.root.join("docs/notes.conf"),
+    ] {
+        assert_eq!(
+            std::fs::read_to_string(&untouched).unwrap(),
+            WRONG,
+            "{untouched:?} was written: {}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(d.root.join("docs/real.md")).unwrap(),
+        FIXED
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.root.join("docs/alias-target.md")).unwrap(),
+        FIXED
+    );
+    let err = stderr(&out);
+    assert!(err.contains("outside the paths checked"), "{err}");
+    assert!(err.contains("not a prose file"), "{err}");
+}
+
+// 8. A name that is not UTF-8: the file read is the file written.
+
+#[test]
+fn fix_writes_the_file_it_read_when_its_name_is_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let d = Dir::new();
+    let latin = d.root.join(OsStr::from_bytes(b"caf\xe9.md"));
+    std::fs::write(&latin, WRONG).unwrap();
+    // The name a lossy conversion would make of it.
+    let lossy = d.write("caf\u{fffd}.md", "Nothing to fix.\n");
+    let out = d.check(&["--fix", "--quiet", "."]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&latin).unwrap(),
+        FIXED,
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&lossy).unwrap(),
+        "Nothing to fix.\n"
+    );
+}
+
+// 6. Owner, group and read-only mode survive `--fix`; hard links are named.
+
+#[test]
+fn fix_keeps_the_owner_and_refuses_read_only_files_unless_asked() {
+    let d = Dir::new();
+    let owned = d.write("owned.md", WRONG);
+    let nobody = 65534;
+    std::os::unix::fs::chown(&owned, Some(nobody), Some(nobody)).unwrap();
+    std::fs::set_permissions(&owned, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let frozen = d.write("frozen.md", WRONG);
+    std::fs::set_permissions(&frozen, std::fs::Permissions::from_mode(0o444)).unwrap();
+
+    let out = d.check(&["--fix", "owned.md", "frozen.md"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&owned).unwrap(), FIXED);
+    let meta = std::fs::metadata(&owned).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (nobody, nobody), "owner changed");
+    assert_eq!(meta.mode() & 0o7777, 0o640);
+    assert_eq!(std::fs::read_to_string(&frozen).unwrap(), WRONG);
+    assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
+
+    let out = d.check(&["--fix", "--fix-read-only", "frozen.md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&frozen).unwrap(), FIXED);
+    assert_eq!(std::fs::metadata(&frozen).unwrap().mode() & 0o7777, 0o444);
+}
+
+#[test]
+fn fix_says_what_becomes_of_hard_links() {
+    let d = Dir::new();
+    let one = d.write("one.md", WRONG);
+    std::fs::hard_link(&one, d.root.join("two.txt")).unwrap();
+    let out = d.check(&["--fix", "one.md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&one).unwrap(), FIXED);
+    assert_eq!(
+        std::fs::read_to_string(d.root.join("two.txt")).unwrap(),
+        WRONG
+    );
+    assert!(stderr(&out).contains("2 hard links"), "{}", stderr(&out));
+}
+
+// 7. Temporary files a killed `--fix` left are removed by the next.
+
+#[test]
+fn fix_removes_the_temporary_files_a_killed_run_left() {
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    let stale = d.write(".numcheck-fix-AbC123", FIXED);
+    let fifo = d.root.join(".numcheck-fix-fifo");
+    mkfifo(&fifo);
+    // A temporary file a live run holds is left alone.
+    let held = d.write(".numcheck-fix-held", FIXED);
+    let lock = std::fs::File::open(&held).unwrap();
+    lock.lock().unwrap();
+    let out = d.check(&["--fix", "draft.md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    assert!(held.exists(), "a held temporary file was removed");
+    assert!(fifo.exists(), "a FIFO was taken for a temporary file");
+    drop(lock);
+}
+
+// 16. A file another `--fix` already fixed is no error.
+
+#[test]
+fn concurrent_fixes_of_one_file_succeed() {
+    let d = Dir::new();
+    let draft = d.write("draft.md", WRONG.repeat(200));
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            d.command(&["--fix", "--quiet", "draft.md"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for run in runs {
+        let out = run.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(std::fs::read_to_string(draft).unwrap(), FIXED.repeat(200));
+}
+
+// 5. `--fix` beside a writer: no edit is lost.
+
+/// Appends `line` to `path` as a cooperating editor would: under the
+/// advisory lock, and to the file that is at the path once it holds it.
+fn append_locked(path: &Path, line: &str) {
+    use std::io::Write;
+    loop {
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .expect("draft opens");
+        file.lock().expect("lock");
+        let now = std::fs::metadata(path).expect("draft").ino();
+        if now == file.metadata().expect("metadata").ino() {
+            file.write_all(line.as_bytes()).expect("appended");
+            return;
+        }
+    }
+}
+
+#[test]
+fn fix_loses_no_edit_of_a_concurrent_writer() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    const EDITS: usize = 300;
+    let d = Arc::new(Dir::new());
+    let draft = d.write("draft.md", WRONG);
+    let done = Arc::new(AtomicBool::new(false));
+    let runs = Arc::new(AtomicUsize::new(0));
+    let fixers: Vec<_> = (0..2)
+        .map(|_| {
+            let (d, done, runs) = (Arc::clone(&d), Arc::clone(&done), Arc::clone(&runs));
+            std::thread::spawn(move || {
+                while !done.load(Ordering::Relaxed) {
+                    d.command(&["--fix", "--quiet", "--format", "short", "draft.md"])
+                        .output()
+                        .expect("numcheck runs");
+                    runs.fetch_add(1, Ordering::Relaxed);
+                }
+            })
+        })
+        .collect();
+    for i in 0..EDITS {
+        append_locked(&draft, &format!("Wagner has 80,000 personnel. Edit {i}.\n"));
+        // In bursts, as an editor saves: a fix can read, check and write
+        // in a pause, and a burst may begin at any point of its writing.
+        // Pacing only; nothing is measured.
+        let pause = if i % 10 == 9 { 400 } else { 1 };
+        std::thread::sleep(Duration::from_millis(pause));
+    }
+    done.store(true, Ordering::Relaxed);
+    for f in fixers {
+        f.join().expect("fixer thread");
+    }
+    let text = std::fs::read_to_string(&draft).unwrap();
+    let lost: Vec<usize> = (0..EDITS)
+        .filter(|i| !text.contains(&format!(" Edit {i}.\n")))
+        .collect();
+    assert!(lost.is_empty(), "{} edits lost: {lost:?}", lost.len());
+    assert!(
+        text.contains("50,000 personnel. Edit"),
+        "no fix ran between the edits ({} runs)",
+        runs.load(Ordering::Relaxed)
+    );
+}
+
+/// Whether some process waits for a `flock` on the file with inode `ino`.
+fn someone_waits_for(ino: u64) -> bool {
+    let locks = std::fs::read_to_string("/proc/locks").expect("/proc/locks");
+    locks.lines().any(|l| {
+        l.contains("->")
+            && l.split_whitespace()
+                .any(|w| w.ends_with(&format!(":{ino}")))
+    })
+}
+
+#[test]
+fn fix_waits_for_the_lock_and_then_sees_the_edit() {
+    use std::io::Write;
+    let d = Dir::new();
+    let draft = d.write("draft.md", WRONG);
+    let mut editor = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&draft)
+        .unwrap();
+    editor.lock().unwrap();
+    let mut fixer = d
+        .command(&["--fix", "--quiet", "draft.md"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let ino = editor.metadata().unwrap().ino();
+    while !someone_waits_for(ino) {
+        assert!(
+            fixer.try_wait().unwrap().is_none(),
+            "--fix wrote without waiting for the lock: {:?}",
+            std::fs::read_to_string(&draft)
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    editor
+        .write_all(b"An edit made while the fix waited.\n")
+        .unwrap();
+    drop(editor);
+    let out = fixer.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("changed since it was read"));
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        format!("{WRONG}An edit made while the fix waited.\n")
+    );
 }

@@ -28,6 +28,9 @@ pub enum Format {
 #[derive(Debug)]
 pub struct FileReport {
     pub file: Arc<SourceFile>,
+    /// The path it was read from, as the file system names it (the shown
+    /// name is lossy and escaped); `None` for standard input.
+    pub path: Option<std::path::PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
 }
 

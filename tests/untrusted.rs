@@ -496,3 +496,90 @@ fn fix_waits_for_the_lock_and_then_sees_the_edit() {
         format!("{WRONG}An edit made while the fix waited.\n")
     );
 }
+
+// 3. `--write-baseline` writes only over a regular file, and keeps its mode.
+
+/// A character device like /dev/null at `path`, made with mknod where the
+/// sandbox allows it, else a link to /dev/null.
+fn device(path: &Path) {
+    let made = Command::new("mknod")
+        .arg(path)
+        .args(["c", "1", "3"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        symlink("/dev/null", path).unwrap();
+    }
+}
+
+#[test]
+fn write_baseline_refuses_fifos_devices_and_links_to_them() {
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    mkfifo(&d.root.join("fifo.json"));
+    device(&d.root.join("dev.json"));
+    symlink("/dev/null", d.root.join("null-link.json")).unwrap();
+    for target in ["fifo.json", "dev.json", "null-link.json"] {
+        let out = d.check(&["--write-baseline", target, "draft.md"]);
+        assert_eq!(code(&out), 2, "{target}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("not a regular file"),
+            "{}",
+            stderr(&out)
+        );
+        let kind = std::fs::metadata(d.root.join(target)).unwrap().file_type();
+        assert!(!kind.is_file(), "{target} was replaced by a file");
+    }
+    assert!(!Path::new("/dev/null").metadata().unwrap().is_file());
+}
+
+#[test]
+fn write_baseline_keeps_the_mode_and_follows_a_link_to_a_file() {
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    let old = d.write("baseline.json", "{}");
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o644)).unwrap();
+    symlink("baseline.json", d.root.join("link.json")).unwrap();
+    let out = d.check(&["--write-baseline", "link.json", "draft.md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        std::fs::symlink_metadata(d.root.join("link.json"))
+            .unwrap()
+            .is_symlink()
+    );
+    assert!(std::fs::read_to_string(&old).unwrap().contains("NC101"));
+    assert_eq!(std::fs::metadata(&old).unwrap().mode() & 0o7777, 0o644);
+
+    // A new baseline is made with the umask, as any new file.
+    let out = d.check(&["--write-baseline", "new.json", "draft.md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // The umask numcheck inherits: this process's, read without changing it.
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let umask = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Umask:"))
+        .map(|m| u32::from_str_radix(m.trim(), 8).unwrap())
+        .unwrap();
+    let mode = std::fs::metadata(d.root.join("new.json")).unwrap().mode() & 0o777;
+    assert_eq!(mode, 0o666 & !umask);
+}
+
+// 10, 11. A baseline is read from a regular file only.
+
+#[test]
+fn a_baseline_that_is_a_fifo_or_a_device_is_refused_without_blocking() {
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    mkfifo(&d.root.join("fifo.json"));
+    symlink("/dev/zero", d.root.join("zero.json")).unwrap();
+    for target in ["fifo.json", "zero.json"] {
+        let out = d.check(&["--baseline", target, "draft.md"]);
+        assert_eq!(code(&out), 2, "{target}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("not a regular file"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! The command line: the only module that knows clap.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -311,14 +311,12 @@ fn report_error(e: &Error, color: ColorWhen) {
     }
 }
 
+/// Standard input, up to `max` bytes: more is skipped as a file would be.
 fn read_stdin(name: &str, max: u64) -> Result<load::Read, Error> {
-    let mut bytes = Vec::new();
-    io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io {
-            path: name.to_string(),
-            source,
-        })?;
+    let bytes = load::read_up_to(io::stdin().lock(), max).map_err(|source| Error::Io {
+        path: name.to_string(),
+        source,
+    })?;
     load::text_of(name.to_string(), bytes, max)
 }
 
@@ -345,6 +343,7 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             &run.rules,
             &run.engine,
             run.load,
+            run.max_size,
         ))?;
         let failures = run.rules.failures();
         for failure in &failures {

@@ -583,3 +583,84 @@ fn a_baseline_that_is_a_fifo_or_a_device_is_refused_without_blocking() {
         );
     }
 }
+
+// 10. Reads are bounded: a device, a pipe, standard input, a JSON line.
+
+/// `cmd` limited to 1 GiB of address space: a read that grows without
+/// bound fails its allocation instead of taking the machine's memory.
+fn with_memory_limit(cmd: &mut Command) -> &mut Command {
+    use std::os::unix::process::CommandExt;
+    let limit = libc::rlimit {
+        rlim_cur: 1 << 30,
+        rlim_max: 1 << 30,
+    };
+    // SAFETY: setrlimit is async-signal-safe and touches only the child.
+    unsafe {
+        cmd.pre_exec(move || {
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        })
+    }
+}
+
+#[test]
+fn a_device_or_standard_input_is_read_no_further_than_the_limit() {
+    let d = Dir::new();
+    let out = finish(with_memory_limit(&mut d.command(&[
+        "--max-filesize",
+        "1K",
+        "/dev/zero",
+    ])));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("more than 1024 bytes"),
+        "{}",
+        stderr(&out)
+    );
+
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let out = finish(with_memory_limit(
+        d.command(&["--max-filesize", "1K", "--stdin"]).stdin(zero),
+    ));
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("more than 1024 bytes"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_jsonl_line_over_the_limit_is_an_error_line_and_the_next_is_read() {
+    use std::io::Write;
+    let d = Dir::new();
+    let mut child = with_memory_limit(&mut d.command(&["--jsonl", "--max-filesize", "1M"]))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        // 1.5 GiB without a line break, more than the child may hold.
+        let block = vec![b' '; 1 << 20];
+        for _ in 0..1536 {
+            pipe.write_all(&block)?;
+        }
+        pipe.write_all(b"\n{\"id\": 2, \"text\": \"Wagner has 80,000 personnel.\"}\n")
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().expect("input written");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].contains("longer than 1048576 bytes"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].contains("NC101"), "{}", lines[1]);
+}

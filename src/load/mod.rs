@@ -71,9 +71,13 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 }
 
 /// Text from a document's bytes, unless they are binary or too large.
+/// `bytes` may have been read through [`read_up_to`], and hold only the
+/// first `max + 1`.
 pub fn text_of(name: String, bytes: Vec<u8>, max: u64) -> Result<Read, Error> {
     if bytes.len() as u64 > max {
-        return Ok(Read::Skipped(too_large(bytes.len() as u64, max)));
+        return Ok(Read::Skipped(format!(
+            "more than {max} bytes (--max-filesize)"
+        )));
     }
     if is_binary(&bytes) {
         return Ok(Read::Skipped("binary file".into()));
@@ -127,11 +131,6 @@ pub fn read(path: &Path, max: u64) -> Result<Read, Error> {
         return Ok(Read::Skipped(too_large(size, max)));
     }
     let bytes = read_up_to(std::fs::File::open(path).map_err(io)?, max).map_err(io)?;
-    if bytes.len() as u64 > max {
-        return Ok(Read::Skipped(format!(
-            "more than {max} bytes (--max-filesize)"
-        )));
-    }
     text_of(name, bytes, max)
 }
 

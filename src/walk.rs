@@ -41,6 +41,17 @@ fn is_loop(e: &ignore::Error) -> bool {
     }
 }
 
+/// The path an error is about, if it names one.
+fn error_path(e: &ignore::Error) -> Option<&Path> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
 /// The files under `paths`.
 pub fn files(paths: &[PathBuf]) -> Walk {
     let mut walk = Walk::default();
@@ -62,6 +73,9 @@ pub fn files(paths: &[PathBuf]) -> Walk {
                     found.push(e.into_path())
                 }
                 Ok(_) => {}
+                // A dangling or looping link to an image is no more a
+                // document than the image: not reading it is no error.
+                Err(err) if error_path(&err).is_some_and(|p| !is_prose(p)) => {}
                 Err(err) if is_loop(&err) => walk.skipped.push((
                     display_path(p),
                     one_line(&format!("a link loops back: {err}")),

@@ -664,3 +664,21 @@ fn a_jsonl_line_over_the_limit_is_an_error_line_and_the_next_is_read() {
     );
     assert!(lines[1].contains("NC101"), "{}", lines[1]);
 }
+
+// 14. A dangling or looping link that is not prose is no error.
+
+#[test]
+fn dangling_and_looping_links_that_are_not_prose_are_ignored() {
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    symlink("/nonexistent", d.root.join("logo.png")).unwrap();
+    symlink("self.css", d.root.join("self.css")).unwrap();
+    let out = d.check(&["--format", "short", "."]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(!stderr(&out).contains("error"), "{}", stderr(&out));
+
+    // A dangling draft is still an error: it was meant to be checked.
+    symlink("/nonexistent", d.root.join("gone.md")).unwrap();
+    let out = d.check(&["--format", "short", "."]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+}

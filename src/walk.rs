@@ -52,6 +52,11 @@ fn error_path(e: &ignore::Error) -> Option<&Path> {
     }
 }
 
+/// Whether `dir` is in a git repository: it or a folder above holds `.git`.
+fn in_repository(dir: &Path) -> bool {
+    std::fs::canonicalize(dir).is_ok_and(|d| d.ancestors().any(|a| a.join(".git").exists()))
+}
+
 /// The files under `paths`.
 pub fn files(paths: &[PathBuf]) -> Walk {
     let mut walk = Walk::default();
@@ -64,8 +69,12 @@ pub fn files(paths: &[PathBuf]) -> Walk {
         let walker = ignore::WalkBuilder::new(p)
             .follow_links(true)
             // A drafts folder need not be a git repository for its
-            // .gitignore to count.
-            .require_git(false)
+            // .gitignore to count; inside one, a .gitignore above the
+            // repository's root must not (git reads none there), and the
+            // ignore crate stops at the root only when it requires git.
+            .require_git(in_repository(p))
+            // git reads no .ignore files: a draft it shows is checked.
+            .ignore(false)
             .build();
         for entry in walker {
             match entry {

@@ -682,3 +682,27 @@ fn dangling_and_looping_links_that_are_not_prose_are_ignored() {
     let out = d.check(&["--format", "short", "."]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
 }
+
+// 15. The walk sees the drafts git shows.
+
+#[test]
+fn ignore_files_git_does_not_read_hide_nothing() {
+    let d = Dir::new();
+    let outer = d.root.parent().unwrap();
+    // Above the repository's root: git reads no .gitignore there.
+    std::fs::write(outer.join(".gitignore"), "*.md\n").unwrap();
+    std::fs::create_dir(d.root.join(".git")).unwrap();
+    d.write("draft.md", WRONG);
+    // git reads no .ignore files at all.
+    d.write(".ignore", "other.md\n");
+    d.write("other.md", WRONG);
+    // A .gitignore inside the repository still counts.
+    d.write(".gitignore", "hidden.md\n");
+    d.write("hidden.md", WRONG);
+    let out = d.check(&["--format", "short", "."]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let shown = stdout(&out);
+    assert!(shown.contains("draft.md:1"), "{shown}");
+    assert!(shown.contains("other.md:1"), "{shown}");
+    assert!(!shown.contains("hidden.md"), "{shown}");
+}

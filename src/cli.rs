@@ -511,6 +511,7 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             f.diagnostics.truncate(keep);
             left -= keep;
         }
+        report.not_shown = total.saturating_sub(max);
         if total > max && !args.quiet {
             let more = total - max;
             let noun = if more == 1 { "finding" } else { "findings" };

@@ -706,3 +706,33 @@ fn ignore_files_git_does_not_read_hide_nothing() {
     assert!(shown.contains("other.md:1"), "{shown}");
     assert!(!shown.contains("hidden.md"), "{shown}");
 }
+
+// 16. Minor: the summary of a failing run never says "No findings".
+
+#[test]
+fn max_findings_zero_does_not_print_no_findings() {
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    let out = d.check(&["--max-findings", "0", "draft.md"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(!stdout(&out).contains("No findings"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("(1 more not shown)"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_colon_in_a_name_is_no_scheme_in_sarif() {
+    let d = Dir::new();
+    d.write("javascript:alert(1).md", WRONG);
+    let out = d.check(&["--format", "sarif", "."]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"]
+        .as_str()
+        .unwrap();
+    assert!(uri.ends_with("javascript%3Aalert(1).md"), "{uri}");
+}

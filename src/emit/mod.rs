@@ -48,6 +48,9 @@ pub struct Report {
     pub problems: Vec<Problem>,
     /// Files left alone (binary, too large), and why.
     pub skipped: Vec<Problem>,
+    /// Findings left out by `--max-findings`: the summary counts them, so
+    /// that it never says "No findings" of a run that fails.
+    pub not_shown: usize,
 }
 
 impl Report {

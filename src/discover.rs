@@ -153,6 +153,34 @@ pub fn load_rules_from(path: &Path, text: Option<&str>) -> Result<FactTable, Err
     facts::build(chain).map_err(rules_error)
 }
 
+/// As [`load_rules_from`], for a rules file found by discovery rather
+/// than named by `--rules`: on a pull request it is the author's, so it
+/// must itself be a regular file inside its project, as the files it
+/// extends must (a `rules.toml` linking to `/etc/shadow` would otherwise
+/// be quoted in the error for its first line).
+pub fn load_discovered(path: &Path, text: Option<&str>) -> Result<FactTable, Error> {
+    let refusal = match project_of(path) {
+        Some(project) => std::fs::canonicalize(path)
+            .ok()
+            .filter(|c| !c.starts_with(&project))
+            .map(|c| {
+                format!(
+                    "a link to `{}`, outside the project `{}`: not read",
+                    load::display_path(&c),
+                    load::display_path(&project)
+                )
+            }),
+        None => Some("cannot find its folder".to_string()),
+    };
+    match refusal {
+        Some(why) => Err(Error::Io {
+            path: load::display_path(path),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, why),
+        }),
+        None => load_rules_from(path, text),
+    }
+}
+
 type Loaded = Result<Arc<FactTable>, Arc<Error>>;
 
 /// Finds and caches rules for many files, from many threads.
@@ -216,7 +244,11 @@ impl Rules {
         let mut cache = self.by_file.lock().unwrap_or_else(|e| e.into_inner());
         cache
             .entry(rules.clone())
-            .or_insert_with(|| load_rules(&rules).map(Arc::new).map_err(Arc::new))
+            .or_insert_with(|| {
+                load_discovered(&rules, None)
+                    .map(Arc::new)
+                    .map_err(Arc::new)
+            })
             .clone()
     }
 

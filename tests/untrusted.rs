@@ -736,3 +736,27 @@ fn a_colon_in_a_name_is_no_scheme_in_sarif() {
         .unwrap();
     assert!(uri.ends_with("javascript%3Aalert(1).md"), "{uri}");
 }
+
+#[test]
+fn a_discovered_rules_file_linking_out_of_the_project_is_never_read() {
+    let d = Dir::new();
+    std::fs::remove_file(d.root.join("rules.toml")).unwrap();
+    symlink("/etc/passwd", d.root.join("rules.toml")).unwrap();
+    d.write("draft.md", WRONG);
+    for format in ["github", "sarif", "human"] {
+        let out = d.check(&["--format", format, "draft.md"]);
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert_eq!(code(&out), 2, "{format}: {all}");
+        assert!(all.contains("outside the project"), "{all}");
+        assert!(!all.contains("root:"), "{format} leaked: {all}");
+    }
+    // Named by the workflow with --rules, a rules file may be anywhere.
+    let trusted = d.outside().join("rules.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml"),
+        &trusted,
+    )
+    .unwrap();
+    let out = d.check(&["--rules", trusted.to_str().unwrap(), "draft.md"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+}

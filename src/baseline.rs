@@ -43,7 +43,12 @@ pub enum Error {
     },
     #[error("{path}: not a numcheck baseline ({reason})")]
     Format { path: String, reason: String },
+    #[error("{path}: not written: {why}")]
+    Refused { path: String, why: String },
 }
+
+/// The largest baseline read: a million findings' fingerprints fit.
+const MAX_SIZE: u64 = 256 * 1024 * 1024;
 
 /// The fingerprints of accepted findings.
 #[derive(Debug, Default)]
@@ -53,10 +58,15 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn read(path: &Path) -> Result<Baseline, Error> {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        let name = crate::load::display_path(path);
+        let io = |source| Error::Io {
             path: name.clone(),
             source,
+        };
+        let bytes = crate::load::read_regular(path, MAX_SIZE).map_err(io)?;
+        let text = String::from_utf8(bytes).map_err(|e| Error::Format {
+            path: name.clone(),
+            reason: format!("not UTF-8 at offset {}", e.utf8_error().valid_up_to()),
         })?;
         let file: File = serde_json::from_str(&text).map_err(|e| Error::Format {
             path: name.clone(),
@@ -91,7 +101,9 @@ impl Baseline {
 }
 
 /// Writes every finding of `report` as the new baseline, atomically (a
-/// temporary file renamed over the old one); returns how many.
+/// temporary file renamed over the old one, whose mode it keeps); returns
+/// how many. A link is followed, as `--fix` does; anything at the path but
+/// a regular file (a FIFO, a device) is left alone.
 pub fn write(path: &Path, report: &Report) -> Result<usize, Error> {
     let findings: Vec<Entry> = report
         .diagnostics()
@@ -104,15 +116,40 @@ pub fn write(path: &Path, report: &Report) -> Result<usize, Error> {
         })
         .collect();
     let n = findings.len();
+    let shown = crate::load::display_path(path);
     let io = |source| Error::Io {
-        path: path.display().to_string(),
+        path: shown.clone(),
         source,
     };
-    let dir = path
+    let (target, mode) = match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (path.to_path_buf(), None),
+        Err(e) => return Err(io(e)),
+        Ok(_) => {
+            let target = std::fs::canonicalize(path).map_err(io)?;
+            let meta = std::fs::metadata(&target).map_err(io)?;
+            if !meta.is_file() {
+                return Err(Error::Refused {
+                    path: shown,
+                    why: "not a regular file".into(),
+                });
+            }
+            (target, Some(meta.permissions()))
+        }
+    };
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    // A new baseline is made as any new file is (0666 less the umask),
+    // not with a temporary file's 0600: it is committed and shared.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".numcheck-baseline-")
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666))
+        .tempfile_in(dir)
+        .map_err(io)?;
+    if let Some(mode) = mode {
+        tmp.as_file().set_permissions(mode).map_err(io)?;
+    }
     serde_json::to_writer_pretty(
         &mut tmp,
         &File {
@@ -122,6 +159,6 @@ pub fn write(path: &Path, report: &Report) -> Result<usize, Error> {
     )
     .map_err(|e| io(e.into()))?;
     writeln!(tmp).map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
+    tmp.persist(&target).map_err(|e| io(e.error))?;
     Ok(n)
 }

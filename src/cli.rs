@@ -1,6 +1,6 @@
 //! The command line: the only module that knows clap.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -141,6 +141,9 @@ struct CheckArgs {
     /// Correct the figures that have one safe correction, in place; report the rest.
     #[arg(long, conflicts_with_all = ["diff", "jsonl", "write_baseline"])]
     fix: bool,
+    /// With --fix, write read-only files too (they stay read-only).
+    #[arg(long, requires = "fix")]
+    fix_read_only: bool,
     /// Print the corrections --fix would make as a unified diff; change nothing.
     #[arg(long, conflicts_with_all = ["jsonl", "write_baseline"])]
     diff: bool,
@@ -308,14 +311,12 @@ fn report_error(e: &Error, color: ColorWhen) {
     }
 }
 
+/// Standard input, up to `max` bytes: more is skipped as a file would be.
 fn read_stdin(name: &str, max: u64) -> Result<load::Read, Error> {
-    let mut bytes = Vec::new();
-    io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|source| Error::Io {
-            path: name.to_string(),
-            source,
-        })?;
+    let bytes = load::read_up_to(io::stdin().lock(), max).map_err(|source| Error::Io {
+        path: name.to_string(),
+        source,
+    })?;
     load::text_of(name.to_string(), bytes, max)
 }
 
@@ -342,6 +343,7 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             &run.rules,
             &run.engine,
             run.load,
+            run.max_size,
         ))?;
         let failures = run.rules.failures();
         for failure in &failures {
@@ -400,7 +402,11 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             .clone()
             .unwrap_or_else(|| PathBuf::from("stdin"));
         let outcome = match read_stdin(&shown, run.max_size) {
-            Ok(load::Read::Text(file)) => run.check_source(&at, file),
+            Ok(load::Read::Text(file)) => match run.check_source(&at, file) {
+                // Named by --stdin-filename, yet not read from there.
+                Outcome::Checked(r) => Outcome::Checked(FileReport { path: None, ..r }),
+                other => other,
+            },
             Ok(load::Read::Skipped(why)) => Outcome::Skipped(shown.clone(), why),
             Err(e) => Outcome::Failed(e),
         };
@@ -426,7 +432,11 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
     if let Some(path) = &args.write_baseline {
         return Ok(match numcheck::baseline::write(path, &report) {
             Ok(n) => {
-                eprintln!("wrote {} to the baseline {}", findings(n), path.display());
+                eprintln!(
+                    "wrote {} to the baseline {}",
+                    findings(n),
+                    load::display_path(path)
+                );
                 if trouble { TROUBLE } else { 0 }
             }
             Err(e) => {
@@ -442,15 +452,13 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
         }
     }
     if args.fix || args.diff {
-        let stdin_name = stdin_wanted.then(|| {
-            args.stdin_filename
-                .as_deref()
-                .map_or_else(|| "<stdin>".to_string(), load::display_path)
-        });
-        let recheck = |name: &str, text: &str| -> Vec<Diagnostic> {
-            let Outcome::Checked(file) =
-                run.check_source(Path::new(name), SourceFile::new(name, text))
-            else {
+        let stdin_at = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("stdin"));
+        let recheck = |at: Option<&Path>, name: &str, text: &str| -> Vec<Diagnostic> {
+            let at = at.unwrap_or(&stdin_at);
+            let Outcome::Checked(file) = run.check_source(at, SourceFile::new(name, text)) else {
                 return Vec::new();
             };
             let mut one = Report {
@@ -462,7 +470,8 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             }
             one.files.pop().map(|f| f.diagnostics).unwrap_or_default()
         };
-        let fixed = fix_files(&mut report, args.diff, stdin_name.as_deref(), &recheck, out)?;
+        let guard = numcheck::apply::Guard::new(&paths, args.fix_read_only);
+        let fixed = fix_files(&mut report, args.diff, &guard, &recheck, out)?;
         trouble |= fixed.failed;
         if args.diff {
             if !args.quiet && fixed.findings > 0 {
@@ -502,6 +511,7 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             f.diagnostics.truncate(keep);
             left -= keep;
         }
+        report.not_shown = total.saturating_sub(max);
         if total > max && !args.quiet {
             let more = total - max;
             let noun = if more == 1 { "finding" } else { "findings" };
@@ -572,6 +582,10 @@ struct Fixed {
     failed: bool,
 }
 
+/// Checks a fixed text again: the document's path (`None` for standard
+/// input), its shown name, and the text.
+type Recheck<'a> = dyn Fn(Option<&Path>, &str, &str) -> Vec<Diagnostic> + 'a;
+
 /// Applies (or with `diff_only`, prints as a diff) the corrections of every
 /// file's findings, checking each file again with `recheck` until nothing
 /// is left to correct; a fixed file's report becomes that of its new text.
@@ -579,10 +593,11 @@ struct Fixed {
 fn fix_files(
     report: &mut Report,
     diff_only: bool,
-    stdin_name: Option<&str>,
-    recheck: &dyn Fn(&str, &str) -> Vec<Diagnostic>,
+    guard: &numcheck::apply::Guard,
+    recheck: &Recheck,
     out: &mut dyn Write,
 ) -> Result<Fixed> {
+    use numcheck::apply::{WriteError, Written};
     let mut done = Fixed {
         findings: 0,
         files: 0,
@@ -591,23 +606,37 @@ fn fix_files(
     for f in &mut report.files {
         let name = f.file.name().to_string();
         let old = f.file.text();
-        let converged =
-            numcheck::apply::converge(old, f.diagnostics.clone(), |text| recheck(&name, text));
+        let converged = numcheck::apply::converge(old, f.diagnostics.clone(), |text| {
+            recheck(f.path.as_deref(), &name, text)
+        });
         if converged.fixed == 0 {
             continue;
         }
         if diff_only {
             let diff = numcheck::apply::diff(&name, old, &converged.text);
             write_or_pipe_closed(out.write_all(diff.as_bytes()))?;
-        } else if stdin_name == Some(name.as_str()) {
-            eprintln!("error: {name}: standard input cannot be fixed in place; use --diff");
-            done.failed = true;
-            continue;
-        } else if let Err(e) = numcheck::apply::write(Path::new(&name), old, &converged.text) {
-            eprintln!("error: {e}");
-            done.failed = true;
-            continue;
         } else {
+            let Some(path) = &f.path else {
+                eprintln!("error: {name}: standard input cannot be fixed in place; use --diff");
+                done.failed = true;
+                continue;
+            };
+            match numcheck::apply::write(path, old, &converged.text, guard) {
+                Ok(Written::Fixed { links }) if links > 1 => eprintln!(
+                    "note: {name} had {links} hard links: it is a new file now, and the \
+                     other names keep the old text"
+                ),
+                Ok(_) => {}
+                Err(e @ WriteError::Refused { .. }) => {
+                    eprintln!("note: {e}");
+                    continue;
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    done.failed = true;
+                    continue;
+                }
+            }
             f.file = converged
                 .remaining
                 .first()
@@ -640,6 +669,7 @@ impl Run {
                 let diagnostics = engine::check(&doc, &table, &self.engine);
                 Outcome::Checked(FileReport {
                     file: doc.file,
+                    path: Some(at.to_path_buf()),
                     diagnostics,
                 })
             }
@@ -741,17 +771,18 @@ fn consensus(args: ConsensusArgs, color: ColorWhen, out: &mut dyn Write) -> Resu
     if let Some(path) = &args.emit_rules {
         let text = numcheck::consensus::draft::rules(&outcome, &docs, opts.min_docs);
         if let Err(e) = std::fs::write(path, text) {
-            eprintln!("error: {}: {e}", path.display());
+            eprintln!("error: {}: {e}", load::display_path(path));
             return Ok(TROUBLE);
         }
         if !args.quiet {
-            eprintln!("wrote draft rules to {}", path.display());
+            eprintln!("wrote draft rules to {}", load::display_path(path));
         }
     }
     let mut report = Report::default();
     for doc in &docs {
         report.files.push(FileReport {
             file: Arc::clone(&doc.file),
+            path: None,
             diagnostics: Vec::new(),
         });
     }
@@ -765,6 +796,7 @@ fn consensus(args: ConsensusArgs, color: ColorWhen, out: &mut dyn Write) -> Resu
             Some(i) => report.files[i].diagnostics.push(d),
             None => report.files.push(FileReport {
                 file: Arc::clone(&d.primary.file),
+                path: None,
                 diagnostics: vec![d],
             }),
         }
@@ -790,7 +822,7 @@ fn extract(args: ExtractArgs, out: &mut dyn Write) -> Result<u8> {
         Ok(load::Read::Skipped(why)) => {
             eprintln!(
                 "error: cannot read {} as a document: {why}",
-                args.file.display()
+                load::display_path(&args.file)
             );
             return Ok(TROUBLE);
         }

@@ -19,6 +19,54 @@ pub const NAMES: &[&str] = &["numcheck.toml", "rules.toml"];
 /// How many files an `extends` chain may hold.
 const MAX_CHAIN: usize = 16;
 
+/// The largest rules file read. The seed story's is 20 KB.
+const MAX_RULES_SIZE: u64 = load::MAX_SIZE;
+
+/// Where the files a rules file extends may be: the repository it is in
+/// (the nearest folder above it holding `.git`), or, outside one, its own
+/// folder and those below. In CI on a pull request the rules file is the
+/// author's, and an `extends` to `/etc/shadow` or `/proc/self/environ`
+/// would put that file's first line in the report.
+fn project_of(rules: &Path) -> Option<PathBuf> {
+    let parent = rules.parent().filter(|p| !p.as_os_str().is_empty());
+    let folder = std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
+    let repository = folder
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map(Path::to_path_buf);
+    Some(repository.unwrap_or(folder))
+}
+
+/// Why the file an `extends` names may not be read, if it may not: it
+/// lies outside `project`, is not a regular file, or is not a `.toml`
+/// file (whose text, quoted in an error, could be anything).
+fn refuse_extends(target: &Path, project: &Path) -> Option<String> {
+    let cannot_read = |e| {
+        format!(
+            "cannot read the rules it extends: {}: {e}",
+            load::display_path(target)
+        )
+    };
+    let canonical = match std::fs::canonicalize(target) {
+        Ok(c) => c,
+        Err(e) => return Some(cannot_read(e)),
+    };
+    if !canonical.starts_with(project) {
+        return Some(format!(
+            "`extends` may only name a file inside the project, `{}`",
+            load::display_path(project)
+        ));
+    }
+    if canonical.extension().is_none_or(|e| e != "toml") {
+        return Some("`extends` may only name a rules file (`.toml`)".to_string());
+    }
+    match std::fs::metadata(&canonical) {
+        Ok(m) if m.is_file() => None,
+        Ok(_) => Some("`extends` may only name a regular file".to_string()),
+        Err(e) => Some(cannot_read(e)),
+    }
+}
+
 /// Reads and validates a rules file and the files it extends.
 pub fn load_rules(path: &Path) -> Result<FactTable, Error> {
     load_rules_from(path, None)
@@ -28,6 +76,7 @@ pub fn load_rules(path: &Path) -> Result<FactTable, Error> {
 /// editor's unsaved buffer); the files it extends are read from disk.
 pub fn load_rules_from(path: &Path, text: Option<&str>) -> Result<FactTable, Error> {
     let mut unsaved = text.map(str::to_owned);
+    let project = project_of(path);
     let top = load::display_path(path);
     let rules_error = |diagnostics| Error::Rules {
         path: top.clone(),
@@ -59,10 +108,17 @@ pub fn load_rules_from(path: &Path, text: Option<&str>) -> Result<FactTable, Err
             return Err(problem(message, &via).expect("only a file that extends loops"));
         }
         seen.push(canonical);
+        let refusal = via.as_ref().and_then(|_| match &project {
+            Some(project) => refuse_extends(&at, project),
+            None => Some("cannot find the folder of the rules file".to_string()),
+        });
+        if let Some(error) = refusal.and_then(|message| problem(message, &via)) {
+            return Err(error);
+        }
         let name = load::display_path(&at);
         let text = match unsaved.take() {
             Some(text) => Ok(text),
-            None => match std::fs::read(&at) {
+            None => match load::read_regular(&at, MAX_RULES_SIZE) {
                 Ok(bytes) => load::decode(&name, bytes),
                 Err(source) => Err(Error::Io {
                     path: name.clone(),
@@ -95,6 +151,34 @@ pub fn load_rules_from(path: &Path, text: Option<&str>) -> Result<FactTable, Err
     }
     chain.reverse();
     facts::build(chain).map_err(rules_error)
+}
+
+/// As [`load_rules_from`], for a rules file found by discovery rather
+/// than named by `--rules`: on a pull request it is the author's, so it
+/// must itself be a regular file inside its project, as the files it
+/// extends must (a `rules.toml` linking to `/etc/shadow` would otherwise
+/// be quoted in the error for its first line).
+pub fn load_discovered(path: &Path, text: Option<&str>) -> Result<FactTable, Error> {
+    let refusal = match project_of(path) {
+        Some(project) => std::fs::canonicalize(path)
+            .ok()
+            .filter(|c| !c.starts_with(&project))
+            .map(|c| {
+                format!(
+                    "a link to `{}`, outside the project `{}`: not read",
+                    load::display_path(&c),
+                    load::display_path(&project)
+                )
+            }),
+        None => Some("cannot find its folder".to_string()),
+    };
+    match refusal {
+        Some(why) => Err(Error::Io {
+            path: load::display_path(path),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, why),
+        }),
+        None => load_rules_from(path, text),
+    }
 }
 
 type Loaded = Result<Arc<FactTable>, Arc<Error>>;
@@ -160,7 +244,11 @@ impl Rules {
         let mut cache = self.by_file.lock().unwrap_or_else(|e| e.into_inner());
         cache
             .entry(rules.clone())
-            .or_insert_with(|| load_rules(&rules).map(Arc::new).map_err(Arc::new))
+            .or_insert_with(|| {
+                load_discovered(&rules, None)
+                    .map(Arc::new)
+                    .map_err(Arc::new)
+            })
             .clone()
     }
 

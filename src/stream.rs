@@ -83,21 +83,63 @@ struct Request {
     name: &'static str,
 }
 
+/// The next line of `input`, without its `\n`, into `line`: `Some(true)`,
+/// or `Some(false)` for a line longer than `max` bytes, which is read to
+/// its end but not kept; `None` at the end of the input. A stream is
+/// read a buffer at a time: a line with no end (`/dev/zero`) cannot
+/// take all the memory.
+fn next_line(input: &mut impl BufRead, max: usize, line: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    line.clear();
+    let mut fits = true;
+    let mut any = false;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(any.then_some(fits));
+        }
+        any = true;
+        let end = memchr::memchr(b'\n', buf);
+        let chunk = &buf[..end.unwrap_or(buf.len())];
+        if fits && line.len() + chunk.len() > max {
+            fits = false;
+            line.clear();
+        } else if fits {
+            line.extend_from_slice(chunk);
+        }
+        let used = end.map_or(buf.len(), |i| i + 1);
+        input.consume(used);
+        if end.is_some() {
+            return Ok(Some(fits));
+        }
+    }
+}
+
 /// Reads JSON lines from `input` until it ends, writing one line to `out`
-/// for each. Only a failure to read or write stops it.
+/// for each. A line longer than `max_line` bytes is answered with an
+/// error. Only a failure to read or write stops it.
 pub fn run(
-    input: impl BufRead,
+    mut input: impl BufRead,
     out: &mut dyn Write,
     rules: &Rules,
     opts: &engine::Options,
     load_opts: LoadOptions,
+    max_line: u64,
 ) -> io::Result<()> {
     let table = rules.for_path(Path::new("stdin"));
-    for line in input.split(b'\n') {
-        let line = line?;
-        let line = String::from_utf8_lossy(&line);
+    let max = usize::try_from(max_line).unwrap_or(usize::MAX);
+    let mut bytes = Vec::new();
+    while let Some(fits) = next_line(&mut input, max, &mut bytes)? {
+        let line = String::from_utf8_lossy(&bytes);
         let line = line.trim_end_matches('\r');
-        let written = match (read_line(line), &table) {
+        let request = if fits {
+            read_line(line)
+        } else {
+            Err((
+                Value::Null,
+                format!("a line longer than {max_line} bytes (--max-filesize)"),
+            ))
+        };
+        let written = match (request, &table) {
             (Err((id, error)), _) => serde_json::to_writer(&mut *out, &Failed { id: &id, error }),
             (Ok((id, _)), Err(e)) => serde_json::to_writer(
                 &mut *out,
@@ -137,18 +179,23 @@ mod tests {
 
     #[test]
     fn every_line_gets_one_line_back() {
-        let input = b"{\"id\": 1, \"text\": \"Wagner has 80,000 personnel.\"}\nnot json\n{\"id\": \"x\"}\n\n{\"id\": 4, \"text\": \"\"}\n";
+        let long = format!("{{\"id\": 5, \"text\": \"{}\"}}", "x".repeat(2000));
+        let input = format!(
+            "{{\"id\": 1, \"text\": \"Wagner has 80,000 personnel.\"}}\nnot json\n{{\"id\": \"x\"}}\n\n{{\"id\": 4, \"text\": \"\"}}\n{long}\n{{\"id\": 6, \"text\": \"\"}}"
+        );
+        let input = input.as_bytes();
         let rules = Rules::new(Some(Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/rules.toml"
         ))));
         let mut out = Vec::new();
         run(
-            &input[..],
+            input,
             &mut out,
             &rules,
             &engine::Options::default(),
             LoadOptions::default(),
+            1024,
         )
         .unwrap();
         let out = String::from_utf8(out).unwrap();
@@ -156,7 +203,7 @@ mod tests {
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        assert_eq!(lines.len(), 5, "{out}");
+        assert_eq!(lines.len(), 7, "{out}");
         assert_eq!(lines[0]["id"], 1);
         assert_eq!(lines[0]["findings"][0]["code"], "NC101");
         assert!(lines[1]["error"].as_str().unwrap().starts_with("not JSON"));
@@ -164,5 +211,12 @@ mod tests {
         assert_eq!(lines[2]["id"], "x");
         assert!(lines[3]["error"].is_string());
         assert_eq!(lines[4]["findings"].as_array().unwrap().len(), 0);
+        assert!(
+            lines[5]["error"]
+                .as_str()
+                .unwrap()
+                .contains("longer than 1024")
+        );
+        assert_eq!(lines[6]["id"], 6, "the line after a long one is read");
     }
 }

@@ -6,12 +6,13 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::load::display_path;
+use crate::load::{display_path, one_line};
 
 /// Extensions of the files checked when a directory is walked.
 pub const EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "text", "html", "htm"];
 
-fn is_prose(path: &Path) -> bool {
+/// Whether the file at `path` is prose by its extension.
+pub fn is_prose(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
@@ -40,6 +41,22 @@ fn is_loop(e: &ignore::Error) -> bool {
     }
 }
 
+/// The path an error is about, if it names one.
+fn error_path(e: &ignore::Error) -> Option<&Path> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
+/// Whether `dir` is in a git repository: it or a folder above holds `.git`.
+fn in_repository(dir: &Path) -> bool {
+    std::fs::canonicalize(dir).is_ok_and(|d| d.ancestors().any(|a| a.join(".git").exists()))
+}
+
 /// The files under `paths`.
 pub fn files(paths: &[PathBuf]) -> Walk {
     let mut walk = Walk::default();
@@ -52,8 +69,12 @@ pub fn files(paths: &[PathBuf]) -> Walk {
         let walker = ignore::WalkBuilder::new(p)
             .follow_links(true)
             // A drafts folder need not be a git repository for its
-            // .gitignore to count.
-            .require_git(false)
+            // .gitignore to count; inside one, a .gitignore above the
+            // repository's root must not (git reads none there), and the
+            // ignore crate stops at the root only when it requires git.
+            .require_git(in_repository(p))
+            // git reads no .ignore files: a draft it shows is checked.
+            .ignore(false)
             .build();
         for entry in walker {
             match entry {
@@ -61,10 +82,16 @@ pub fn files(paths: &[PathBuf]) -> Walk {
                     found.push(e.into_path())
                 }
                 Ok(_) => {}
-                Err(err) if is_loop(&err) => walk
-                    .skipped
-                    .push((display_path(p), format!("a link loops back: {err}"))),
-                Err(err) => walk.problems.push((display_path(p), err.to_string())),
+                // A dangling or looping link to an image is no more a
+                // document than the image: not reading it is no error.
+                Err(err) if error_path(&err).is_some_and(|p| !is_prose(p)) => {}
+                Err(err) if is_loop(&err) => walk.skipped.push((
+                    display_path(p),
+                    one_line(&format!("a link loops back: {err}")),
+                )),
+                Err(err) => walk
+                    .problems
+                    .push((display_path(p), one_line(&err.to_string()))),
             }
         }
     }

@@ -315,3 +315,38 @@ fn exit_without_shutdown_is_an_error_exit() {
     let code = c.wait_exit();
     assert_eq!(code, Some(1));
 }
+
+/// Issue 15: a client counting characters, not bytes, sends one
+/// Content-Length short by the `£`; the server must get back in step.
+#[test]
+fn a_content_length_counted_in_characters_costs_one_message() {
+    let mut c = start();
+    c.initialize(json!({}));
+    let body =
+        json!({"jsonrpc": "2.0", "id": 41, "method": "numcheck/unknown", "params": {"t": "£5m"}})
+            .to_string();
+    let chars = body.chars().count();
+    c.send_raw(format!("Content-Length: {chars}\r\n\r\n{body}").as_bytes());
+    let lost = c.wait(|m| m["error"]["code"] == -32700);
+    assert!(lost["id"].is_null());
+    let after = c.request("numcheck/unknown", json!({}));
+    assert_eq!(
+        after["error"]["code"], -32601,
+        "the server went deaf: {after}"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+/// Issue 15: ids JSON-RPC does not allow (a fraction, an object, null)
+/// get an error with id null rather than no answer.
+#[test]
+fn requests_with_ids_json_rpc_forbids_get_an_error() {
+    let mut c = start();
+    c.initialize(json!({}));
+    for id in [json!(1.5), json!({"a": 1}), json!(null)] {
+        c.send(&json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": {}}));
+        let answer = c.wait(|m| m.get("error").is_some() && m["id"].is_null());
+        assert_eq!(answer["error"]["code"], -32600, "{id}: {answer}");
+    }
+    assert_eq!(c.shutdown(), Some(0));
+}

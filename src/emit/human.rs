@@ -111,12 +111,16 @@ pub fn emit(report: &Report, style: Style, w: &mut dyn Write) -> io::Result<()> 
     );
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let files = report.files.len();
-    if errors + warnings + notes == 0 {
+    let more = match report.not_shown {
+        0 => String::new(),
+        n => format!(" ({n} more not shown)"),
+    };
+    if errors + warnings + notes == 0 && report.not_shown == 0 {
         writeln!(w, "No findings in {}.", plural(files, "file"))
     } else {
         writeln!(
             w,
-            "Found {}, {} and {} in {}.",
+            "Found {}, {} and {} in {}{more}.",
             plural(errors, "error"),
             plural(warnings, "warning"),
             plural(notes, "note"),

@@ -28,6 +28,9 @@ pub enum Format {
 #[derive(Debug)]
 pub struct FileReport {
     pub file: Arc<SourceFile>,
+    /// The path it was read from, as the file system names it (the shown
+    /// name is lossy and escaped); `None` for standard input.
+    pub path: Option<std::path::PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -45,6 +48,9 @@ pub struct Report {
     pub problems: Vec<Problem>,
     /// Files left alone (binary, too large), and why.
     pub skipped: Vec<Problem>,
+    /// Findings left out by `--max-findings`: the summary counts them, so
+    /// that it never says "No findings" of a run that fails.
+    pub not_shown: usize,
 }
 
 impl Report {

@@ -193,7 +193,9 @@ fn uri(path: &str, root: Option<&Path>) -> (String, Option<&'static str>) {
 fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b) {
+        // Not `:`, which a segment may hold but a relative reference's
+        // first may not: `c:d.md` would read as the scheme `c`.
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@".contains(&b) {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -351,6 +353,11 @@ mod tests {
         assert_eq!(
             uri("/repo/drafts/a b#1.md", Some(&root)),
             ("drafts/a%20b%231.md".to_string(), Some(SRCROOT))
+        );
+        assert_eq!(
+            uri("/repo/c:d.md", Some(&root)).0,
+            "c%3Ad.md",
+            "a colon in the first segment would read as a scheme"
         );
         assert_eq!(
             uri("/elsewhere/x.md", Some(&root)).0,

@@ -5,13 +5,12 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::pattern::Pattern;
 use super::raw::{RawDate, RawDirection, RawFact, RawRelation, RawRules, RawStory, RawValue, S};
-use super::{Fact, FactId, FactTable, Measure, Relation, Role, Story, Tolerance};
+use super::{Fact, FactId, FactTable, Measure, Relation, Role, Story, Tolerance, keyword_finders};
 use crate::checks::Meta;
 use crate::checks::config::{RULES_REFERENCE, RULES_SCHEMA, RULES_SYNTAX, RULES_VALUE};
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -294,15 +293,7 @@ impl Loader {
                     keywords.push(k.get_ref().trim().to_string());
                 }
             }
-            let keyword_finder = if keywords.is_empty() {
-                None
-            } else {
-                AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(&keywords)
-                    .ok()
-            };
+            let keyword_finder = keyword_finders(&keywords);
             let date = s.date.as_ref().and_then(|d| self.date(d));
             let paths = self.globs(&s.paths, dirs[*unit].as_ref());
             let mut story = Story {
@@ -340,7 +331,7 @@ impl Loader {
                 title: None,
                 date: None,
                 keywords: Vec::new(),
-                keyword_finder: None,
+                keyword_finder: Vec::new(),
                 has_places: false,
                 paths: None,
                 facts: Vec::new(),

@@ -188,7 +188,8 @@ pub struct Story {
     pub title: Option<String>,
     pub date: Option<DateParts>,
     pub keywords: Vec<String>,
-    keyword_finder: Option<AhoCorasick>,
+    /// The keywords' automata, a chunk of them each; none without keywords.
+    keyword_finder: Vec<AhoCorasick>,
     /// The story lists places, so figures placed elsewhere do not bind.
     pub has_places: bool,
     /// The documents it is about, by path, and the directory the globs are
@@ -214,17 +215,40 @@ impl Story {
     /// Whether `text` is about this story: it names one of its keywords as
     /// a whole word, or the story has none.
     pub fn is_about(&self, text: &str) -> bool {
-        let Some(finder) = &self.keyword_finder else {
+        if self.keyword_finder.is_empty() {
             return true;
-        };
+        }
         let bytes = text.as_bytes();
-        finder.find_iter(text).any(|m| {
-            let before = m.start().checked_sub(1).map(|i| bytes[i]);
-            let after = bytes.get(m.end()).copied();
-            let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
-            !word(before) && !word(after)
+        self.keyword_finder.iter().any(|finder| {
+            finder.find_iter(text).any(|m| {
+                let before = m.start().checked_sub(1).map(|i| bytes[i]);
+                let after = bytes.get(m.end()).copied();
+                let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+                !word(before) && !word(after)
+            })
         })
     }
+}
+
+/// How many keywords one automaton holds. aho-corasick 1.1 builds an
+/// automaton in time quadratic in its states (`Remapper::remap` follows
+/// each cycle of swaps from every state on it: 100,000 keywords took 18
+/// s), so a long list is split: building is then linear in the keywords,
+/// and a search makes one pass over the text per chunk.
+const KEYWORDS_PER_AUTOMATON: usize = 2048;
+
+/// The automata that find `keywords`, ASCII case ignored.
+fn keyword_finders(keywords: &[String]) -> Vec<AhoCorasick> {
+    keywords
+        .chunks(KEYWORDS_PER_AUTOMATON)
+        .filter_map(|chunk| {
+            aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .build(chunk)
+                .ok()
+        })
+        .collect()
 }
 
 /// rules.toml, validated.

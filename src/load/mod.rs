@@ -5,20 +5,45 @@ pub mod front_matter;
 pub mod html;
 pub mod markdown;
 
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::Error;
 use crate::source::{SourceFile, Span};
 
-/// How a path is shown in output: relative to the working directory when it is under it.
+/// How a path is shown in output: relative to the working directory when
+/// it is under it, and quoted with its control characters escaped when it
+/// has any. A file name is the pull request author's to choose, and one
+/// holding `\n::warning file=…::` would otherwise print a workflow command
+/// of their own on a line of the CI log.
 pub fn display_path(path: &Path) -> String {
     let shown = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let s = shown.to_string_lossy().into_owned();
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+    let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);
+    if s.chars().any(char::is_control) {
+        format!("{s:?}")
+    } else {
+        s
+    }
+}
+
+/// `message` on one line: control characters escaped (`\n`, `\u{1b}`), for
+/// the messages of other libraries that quote a path as it is.
+pub fn one_line(message: &str) -> String {
+    message
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Text from bytes, or a clear error naming the first invalid byte.
@@ -46,9 +71,13 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 }
 
 /// Text from a document's bytes, unless they are binary or too large.
+/// `bytes` may have been read through [`read_up_to`], and hold only the
+/// first `max + 1`.
 pub fn text_of(name: String, bytes: Vec<u8>, max: u64) -> Result<Read, Error> {
     if bytes.len() as u64 > max {
-        return Ok(Read::Skipped(too_large(bytes.len() as u64, max)));
+        return Ok(Read::Skipped(format!(
+            "more than {max} bytes (--max-filesize)"
+        )));
     }
     if is_binary(&bytes) {
         return Ok(Read::Skipped("binary file".into()));
@@ -59,6 +88,35 @@ pub fn text_of(name: String, bytes: Vec<u8>, max: u64) -> Result<Read, Error> {
 
 fn too_large(size: u64, max: u64) -> String {
     format!("{size} bytes, over the limit of {max} (--max-filesize)")
+}
+
+/// Up to `max` bytes of `reader`, and one more if there are more: a
+/// device or a pipe has no size to check first, and `/dev/zero` never ends.
+pub fn read_up_to(reader: impl io::Read, max: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The bytes of the regular file at `path`, if it holds at most `max`.
+/// For files a run depends on but the author of a pull request may name
+/// (rules it extends, baselines): a FIFO would block the run, a device
+/// never end, so anything but a regular file is refused before it is opened.
+pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let bytes = read_up_to(std::fs::File::open(path)?, max)?;
+    if bytes.len() as u64 > max {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!("over the limit of {max} bytes"),
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Reads a document, once, unless it is binary or larger than `max` bytes.
@@ -72,7 +130,7 @@ pub fn read(path: &Path, max: u64) -> Result<Read, Error> {
     if size > max {
         return Ok(Read::Skipped(too_large(size, max)));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = read_up_to(std::fs::File::open(path).map_err(io)?, max).map_err(io)?;
     text_of(name, bytes, max)
 }
 

@@ -429,9 +429,12 @@ impl Server {
             .values()
             .find(|d| d.path.as_deref().is_some_and(|p| p == path))
             .map(|d| d.text.clone());
-        let loaded = discover::load_rules_from(path, buffer.as_deref())
-            .map(Arc::new)
-            .map_err(Arc::new);
+        let loaded = if self.opts.rules.as_deref() == Some(path) {
+            discover::load_rules_from(path, buffer.as_deref())
+        } else {
+            discover::load_discovered(path, buffer.as_deref())
+        };
+        let loaded = loaded.map(Arc::new).map_err(Arc::new);
         self.tables.insert(path.to_path_buf(), loaded.clone());
         loaded
     }

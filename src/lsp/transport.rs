@@ -2,7 +2,9 @@
 //! transport ends the connection on the first malformed payload; an editor
 //! plugin sending one bad message must not cost the writer their
 //! diagnostics, so a payload that is not a message gets a JSON-RPC error
-//! and reading goes on.
+//! and reading goes on. A wrong `Content-Length` (a client counting
+//! characters, not bytes) puts the next header mid-line or inside the body
+//! read: reading finds it there and goes on from it, in step again.
 
 use std::io::{self, BufRead, Read, Write};
 use std::thread;
@@ -102,8 +104,12 @@ impl Stdio {
 
 /// Reads messages until the input ends or the server stops listening.
 pub fn read_all(input: &mut impl BufRead, to: &Sender<Incoming>) {
+    let mut input = Framed {
+        input,
+        pending: Vec::new(),
+    };
     loop {
-        let incoming = match read_one(input) {
+        let incoming = match read_one(&mut input) {
             Ok(Some(incoming)) => incoming,
             Ok(None) | Err(_) => return,
         };
@@ -113,6 +119,56 @@ pub fn read_all(input: &mut impl BufRead, to: &Sender<Incoming>) {
             return;
         }
     }
+}
+
+/// The input, after bytes read too far (past a body whose length was
+/// wrong) that are to be read again.
+struct Framed<'a, R> {
+    input: &'a mut R,
+    pending: Vec<u8>,
+}
+
+impl<R: BufRead> Framed<'_, R> {
+    fn read_line(&mut self, line: &mut Vec<u8>) -> io::Result<usize> {
+        if !self.pending.is_empty() {
+            let end = memchr::memchr(b'\n', &self.pending).map(|i| i + 1);
+            let taken: Vec<u8> = self
+                .pending
+                .drain(..end.unwrap_or(self.pending.len()))
+                .collect();
+            line.extend_from_slice(&taken);
+            if end.is_some() {
+                return Ok(taken.len());
+            }
+            return Ok(taken.len() + self.input.read_until(b'\n', line)?);
+        }
+        self.input.read_until(b'\n', line)
+    }
+
+    fn read_exact(&mut self, body: &mut [u8]) -> io::Result<()> {
+        let from_pending = self.pending.len().min(body.len());
+        body[..from_pending].copy_from_slice(&self.pending[..from_pending]);
+        self.pending.drain(..from_pending);
+        self.input.read_exact(&mut body[from_pending..])
+    }
+
+    fn skip(&mut self, n: usize) -> io::Result<()> {
+        let from_pending = self.pending.len().min(n);
+        self.pending.drain(..from_pending);
+        let rest = (n - from_pending) as u64;
+        io::copy(&mut self.input.take(rest), &mut io::sink())?;
+        Ok(())
+    }
+}
+
+/// The header every message starts with.
+const CONTENT_LENGTH: &[u8] = b"content-length:";
+
+/// Where the next message's header starts in `bytes`, if it is there.
+fn header_in(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .windows(CONTENT_LENGTH.len())
+        .position(|w| w.eq_ignore_ascii_case(CONTENT_LENGTH))
 }
 
 fn error(code: ErrorCode, message: String) -> Incoming {
@@ -125,16 +181,19 @@ fn error(code: ErrorCode, message: String) -> Incoming {
 
 /// One message, `Ok(None)` at the end of input. Only an I/O error or a
 /// stream that has lost its framing ends reading.
-fn read_one(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
+fn read_one(input: &mut Framed<'_, impl BufRead>) -> io::Result<Option<Incoming>> {
     let mut length: Option<usize> = None;
     let mut header = Vec::new();
     let mut bad_header = None;
     loop {
         header.clear();
-        if input.read_until(b'\n', &mut header)? == 0 {
+        if input.read_line(&mut header)? == 0 {
             return Ok(None);
         }
-        let line = String::from_utf8_lossy(&header);
+        // The tail of a body longer than its Content-Length said runs on
+        // into the next header: the header starts where its name does.
+        let start = header_in(&header).unwrap_or(0);
+        let line = String::from_utf8_lossy(&header[start..]);
         let line = line.trim_end_matches(['\r', '\n']);
         if line.is_empty() {
             if length.is_some() || bad_header.is_some() {
@@ -161,7 +220,7 @@ fn read_one(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
         )));
     };
     if length > MAX_MESSAGE {
-        io::copy(&mut input.take(length as u64), &mut io::sink())?;
+        input.skip(length)?;
         return Ok(Some(error(
             ErrorCode::InvalidRequest,
             format!("message of {length} bytes is over the limit of {MAX_MESSAGE}"),
@@ -172,10 +231,31 @@ fn read_one(input: &mut impl BufRead) -> io::Result<Option<Incoming>> {
     let value: Value = match serde_json::from_slice(&body) {
         Ok(v) => v,
         Err(e) => {
+            // A Content-Length too large took in the next header: read
+            // again from it.
+            if let Some(at) = header_in(&body) {
+                let mut rest = body.split_off(at);
+                rest.append(&mut input.pending);
+                input.pending = rest;
+            }
             return Ok(Some(error(ErrorCode::ParseError, format!("not JSON: {e}"))));
         }
     };
     let id = value.get("id").cloned();
+    // A message with any `id` is a request or a response, and JSON-RPC
+    // wants an answer to a bad one; lsp-server's types would read a
+    // fraction, an object or null as no id at all, a notification.
+    let usable =
+        |id: &Value| id.is_string() || id.as_i64().is_some_and(|n| i32::try_from(n).is_ok());
+    if id.as_ref().is_some_and(|id| !usable(id)) {
+        return Ok(Some(error(
+            ErrorCode::InvalidRequest,
+            format!(
+                "the id {} is not an integer or a string",
+                id.unwrap_or_default()
+            ),
+        )));
+    }
     Ok(Some(match serde_json::from_value::<Message>(value) {
         Ok(msg) => Incoming::Message(msg),
         Err(e) => Incoming::Bad {
@@ -224,6 +304,36 @@ mod tests {
         assert!(matches!(&got[2], Incoming::Bad { .. }));
         assert!(
             matches!(&got[3], Incoming::Message(Message::Notification(n)) if n.method == "initialized")
+        );
+    }
+
+    #[test]
+    fn a_content_length_in_characters_loses_one_message_only() {
+        let initialized = r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#;
+        let pound = r#"{"jsonrpc":"2.0","method":"x","params":{"t":"£5m"}}"#;
+        let chars = pound.chars().count();
+        let short = format!("Content-Length: {chars}\r\n\r\n{pound}");
+        let long = format!(
+            "Content-Length: {}\r\n\r\n{initialized}",
+            initialized.len() + 9
+        );
+        let input = [
+            short,
+            frame(initialized),
+            long,
+            frame(initialized),
+            frame(initialized),
+        ]
+        .concat();
+        let got = read(&input);
+        let good = got
+            .iter()
+            .filter(|m| matches!(m, Incoming::Message(Message::Notification(n)) if n.method == "initialized"))
+            .count();
+        assert!(good >= 2, "reading never got back in step");
+        assert!(
+            matches!(got.last(), Some(Incoming::Message(_))),
+            "the last message was lost"
         );
     }
 

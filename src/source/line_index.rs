@@ -14,13 +14,70 @@ pub struct LineCol {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Every [`MARK_EVERY`] bytes or so, how many chars and UTF-16 units
+    /// precede the mark, so that a column is counted from the nearest mark
+    /// and not from the line's start: on a line of megabytes, counting
+    /// from its start for every finding is quadratic.
+    marks: Vec<Mark>,
 }
+
+/// A char boundary and the text's chars and UTF-16 units before it.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    byte: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+/// How far apart marks are: a column costs at most this many bytes' count.
+const MARK_EVERY: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut marks = vec![Mark {
+            byte: 0,
+            chars: 0,
+            utf16: 0,
+        }];
+        let mut at = 0;
+        while at + MARK_EVERY < text.len() {
+            let mut next = at + MARK_EVERY;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            let chunk = &text[at..next];
+            let last = marks[marks.len() - 1];
+            marks.push(Mark {
+                byte: next,
+                chars: last.chars + chunk.chars().count(),
+                utf16: last.utf16 + chunk.chars().map(char::len_utf16).sum::<usize>(),
+            });
+            at = next;
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// How many chars and UTF-16 units of `text` precede `offset` (a char boundary).
+    fn counts_before(&self, text: &str, offset: usize) -> (usize, usize) {
+        let i = match self.marks.binary_search_by_key(&offset, |m| m.byte) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let mark = self.marks[i];
+        let rest = &text[mark.byte..offset];
+        (
+            mark.chars + rest.chars().count(),
+            mark.utf16 + rest.chars().map(char::len_utf16).sum::<usize>(),
+        )
+    }
+
+    /// The chars and UTF-16 units between `start` and `end` (char boundaries).
+    fn counts_between(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        let (chars_end, utf16_end) = self.counts_before(text, end);
+        let (chars_start, utf16_start) = self.counts_before(text, start);
+        (chars_end - chars_start, utf16_end - utf16_start)
     }
 
     pub fn line_count(&self) -> usize {
@@ -58,7 +115,7 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = Self::clamp(text, offset);
         let line = self.line_of(offset);
-        let column = text[self.line_start(line)..offset].chars().count() + 1;
+        let column = self.counts_between(text, self.line_start(line), offset).0 + 1;
         LineCol {
             line: line + 1,
             column,
@@ -69,11 +126,10 @@ impl LineIndex {
     pub fn utf16_position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = Self::clamp(text, offset);
         let line = self.line_of(offset);
-        let col = text[self.line_start(line)..offset]
-            .chars()
-            .map(char::len_utf16)
-            .sum();
-        (line, col)
+        (
+            line,
+            self.counts_between(text, self.line_start(line), offset).1,
+        )
     }
 
     /// 0-based line and 0-based byte column (LSP's `utf-8` position encoding).
@@ -130,6 +186,29 @@ mod tests {
             idx.line_col(text, text.len()),
             LineCol { line: 3, column: 5 }
         );
+    }
+
+    #[test]
+    fn columns_far_along_a_long_line_count_every_char() {
+        let text = format!("{}\n{}x", "a".repeat(10), "é😀".repeat(5000));
+        let lines = LineIndex::new(&text);
+        let x = text.len() - 1;
+        assert_eq!(
+            lines.line_col(&text, x),
+            LineCol {
+                line: 2,
+                column: 10_001
+            }
+        );
+        assert_eq!(lines.utf16_position(&text, x), (1, 15_000));
+        for offset in (0..text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(997)
+        {
+            let start = lines.line_start(lines.line_of(offset));
+            let chars = text[start..offset].chars().count() + 1;
+            assert_eq!(lines.line_col(&text, offset).column, chars, "at {offset}");
+        }
     }
 
     #[test]

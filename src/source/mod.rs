@@ -137,6 +137,17 @@ impl<'a> codespan_reporting::files::Files<'a> for Files<'a> {
         Ok(self.file(id)?.lines().line_of(byte))
     }
 
+    /// From the line index's marks: the trait's own counts from the
+    /// line's start, quadratic over the findings of a long line.
+    fn column_number(
+        &'a self,
+        id: usize,
+        _line: usize,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.file(id)?.line_col(byte).column)
+    }
+
     fn line_range(
         &'a self,
         id: usize,

@@ -165,7 +165,7 @@ fn may_start(c: &Cursor, i: usize) -> bool {
     match c.kind(i) {
         Some(Tok::Num) => true,
         Some(Tok::AlNum) => c.str(i).as_bytes()[0].is_ascii_digit(),
-        Some(Tok::Punct(p)) => matches!(p, '$' | '£' | '€' | '¥' | '₹' | '₽' | '\\'),
+        Some(Tok::Punct(p)) => matches!(p, '$' | '£' | '€' | '¥' | '₹' | '₽' | '₩' | '\\'),
         Some(Tok::Word) => starts_figure(c.str(i)),
         _ => false,
     }
@@ -211,6 +211,7 @@ fn starts_figure(word: &str) -> bool {
                 | "upcoming"
         )
         || bare.len() == 3 && bare.bytes().all(|b| b.is_ascii_uppercase())
+        || matches!(bare, "KSh" | "Ksh" | "Rp" | "RM")
 }
 
 fn read_at(c: &Cursor, i: usize) -> Option<(Quantity, TokRange)> {

@@ -238,6 +238,40 @@ fn scale_words_and_abbreviations() {
 }
 
 #[test]
+fn local_currencies_and_units_of_measure() {
+    check(&[
+        (
+            "Each seat cost KSh 35 million.",
+            &["KSh 35 million|money|35000000|KES|-|-"],
+        ),
+        (
+            "The bill was RM 1.1 million.",
+            &["RM 1.1 million|money|1100000|MYR|-|-"],
+        ),
+        (
+            "It was sold for ₩330 million.",
+            &["₩330 million|money|330000000|KRW|-|-"],
+        ),
+        (
+            "The wreck lies 12,500 feet down.",
+            &["12,500 feet|measure|12500|ft|-|-|noun=down"],
+        ),
+        (
+            "The site is 370 nautical miles away.",
+            &["370 nautical miles|measure|370|nmi|-|-|noun=away"],
+        ),
+        (
+            "The 21-foot submersible dived.",
+            &["21-foot|measure|21|ft|-|-|noun=submersible"],
+        ),
+        (
+            "The hull is 3,800m deep.",
+            &["3,800m|measure|3800|m|-|-|noun=deep"],
+        ),
+    ]);
+}
+
+#[test]
 fn numbers_in_words() {
     check(&[
         (

@@ -17,14 +17,32 @@ pub(crate) fn currency_before(c: &Cursor, i: usize) -> Option<(Currency, usize, 
     }
     let tok = c.tok(k)?;
     let symbol = match tok.kind {
-        Tok::Punct(ch @ ('$' | '£' | '€' | '¥' | '₹' | '₽')) => ch,
+        Tok::Punct(ch @ ('$' | '£' | '€' | '¥' | '₹' | '₽' | '₩')) => ch,
         Tok::Word => {
             let code = tok.text(c.text);
             let known = [
-                "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "AUD", "CAD",
+                "USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "CHF", "AUD", "CAD", "KES", "IDR",
+                "MYR", "KRW", "BRL", "PKR", "NGN", "ZAR", "HKD", "SGD", "NZD", "SEK", "NOK", "DKK",
+                "MXN", "AED", "SAR", "TRY", "PLN",
             ];
-            if known.contains(&code) && c.kind(k + 1) == Some(Tok::Num) && !c.touches_prev(k + 1) {
-                return Some((Currency::parse(code)?, i, k + 1));
+            // Local abbreviations written before an amount: "KSh 35 million", "Rp3.8 billion".
+            let local = match code {
+                "KSh" | "Ksh" => Some(Currency(*b"KES")),
+                "Rp" => Some(Currency(*b"IDR")),
+                "RM" => Some(Currency(*b"MYR")),
+                _ => None,
+            };
+            let cur = local.or_else(|| {
+                known
+                    .contains(&code)
+                    .then(|| Currency::parse(code))
+                    .flatten()
+            });
+            if let Some(cur) = cur
+                && c.kind(k + 1) == Some(Tok::Num)
+                && (!c.touches_prev(k + 1) || local.is_some())
+            {
+                return Some((cur, i, k + 1));
             }
             return None;
         }
@@ -36,6 +54,7 @@ pub(crate) fn currency_before(c: &Cursor, i: usize) -> Option<(Currency, usize, 
         '€' => Currency::EUR,
         '¥' => Currency(*b"JPY"),
         '₹' => Currency(*b"INR"),
+        '₩' => Currency(*b"KRW"),
         _ => Currency(*b"RUB"),
     };
     let mut first = i;

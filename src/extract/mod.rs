@@ -401,6 +401,13 @@ fn build(
         kind = Kind::Duration;
         unit = Some(Unit::Time(p));
         next = after;
+        // "1 hour and 45 minutes", "an hour and a half": one span of time.
+        if p == Period::Hour
+            && let Some((extra, after)) = units::minutes_after(c, next)
+        {
+            fig.value += extra;
+            next = after;
+        }
     }
     // "10 months ago": a date, not a duration.
     let mut relative = None;

@@ -377,6 +377,31 @@ pub(crate) fn qualifier_after(c: &Cursor, j: usize) -> Option<(Qualifier, usize)
     None
 }
 
+/// What "and 45 minutes" or "and a half" after a number of hours adds to
+/// it, in hours, and the token after it.
+pub(crate) fn minutes_after(c: &Cursor, i: usize) -> Option<(rust_decimal::Decimal, usize)> {
+    use rust_decimal::Decimal;
+    if !c.is(i, "and") {
+        return None;
+    }
+    if c.is(i + 1, "a") && c.is(i + 2, "half") {
+        return Some((Decimal::new(5, 1), i + 3));
+    }
+    let minutes = match c.kind(i + 1)? {
+        Tok::Num => super::figure::parse_digits(c.str(i + 1))?,
+        Tok::Word => Decimal::from(super::figure::small_number(c.str(i + 1))?),
+        _ => return None,
+    };
+    let unit = c.word(i + 2)?;
+    if !matches!(
+        unit.to_ascii_lowercase().as_str(),
+        "minute" | "minutes" | "mins"
+    ) {
+        return None;
+    }
+    Some((minutes / Decimal::from(60), i + 3))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

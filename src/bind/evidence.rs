@@ -17,7 +17,7 @@
 //! noun the fact does not know ("a salary of $3,000") does not bind.
 
 use super::{Binding, Bindings, How, SentenceView, compatible};
-use crate::extract::{Base, Extraction, Kind, Quantity, Relative};
+use crate::extract::{Approx, Base, Extraction, Kind, Quantity, Relative};
 use crate::facts::{FactId, FactTable, Measure, Role};
 use crate::prose::words;
 use crate::source::Span;
@@ -506,6 +506,7 @@ fn saying(stem: &str) -> bool {
 /// the event between the nearest of them on each side.
 fn starts_event(stem: &str) -> bool {
     saying(stem)
+        || matches!(stem, "that" | "which" | "who")
         || matches!(
             stem,
             "according"
@@ -545,19 +546,40 @@ fn said_near(view: &SentenceView, q: &Quantity) -> bool {
 /// The stretch of `clause` that holds the event a date dates: from the
 /// last word before it that begins another event to the first after it.
 fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
+    // "on that Sunday": a determiner, not a relative clause.
+    let determiner = |w: &crate::facts::pattern::WordTok| {
+        w.stem == "that"
+            && view
+                .words
+                .iter()
+                .find(|n| n.span.start >= w.span.end)
+                .is_some_and(|n| n.span.start >= q.figure.start)
+    };
     let start = view
         .words
         .iter()
         .rev()
         .find(|w| {
-            w.span.end <= q.figure.start && w.span.start >= clause.start && starts_event(&w.stem)
+            w.span.end <= q.figure.start
+                && w.span.start >= clause.start
+                && starts_event(&w.stem)
+                && !determiner(w)
         })
         .map_or(clause.start, |w| w.span.end);
+    // "said on Wednesday that it planned…": a "that" right after the date
+    // opens what was said, which names the statement.
+    let first_after = view.words.iter().position(|w| w.span.start >= q.figure.end);
     let end = view
         .words
         .iter()
-        .find(|w| w.span.start >= q.figure.end && w.span.end <= clause.end && starts_event(&w.stem))
-        .map_or(clause.end, |w| w.span.start);
+        .enumerate()
+        .find(|(k, w)| {
+            w.span.start >= q.figure.end
+                && w.span.end <= clause.end
+                && starts_event(&w.stem)
+                && !(w.stem == "that" && Some(*k) == first_after)
+        })
+        .map_or(clause.end, |(_, w)| w.span.start);
     Span::new(start, end.max(start))
 }
 
@@ -636,6 +658,85 @@ fn date_can_name(table: &FactTable, q: &Quantity, fact: &crate::facts::Fact) -> 
     !(coarser && other_year && of_story_year)
 }
 
+/// For an age whose phrase names no one: the people named right before it
+/// as its subject ("Nargeolet is a 77-year-old …") or with an appositive
+/// comma ("Nargeolet, a 77-year-old …"). A possessive ("Harding's
+/// 12-year-old daughter") names someone else.
+fn described_person(table: &FactTable, view: &SentenceView, q: &Quantity) -> Vec<FactId> {
+    let ws = &view.words;
+    let mut i = ws.partition_point(|w| w.span.start < q.figure.start);
+    if i > 0 && matches!(ws[i - 1].stem.as_str(), "a" | "an") {
+        i -= 1;
+    }
+    let copula = i > 0 && matches!(ws[i - 1].stem.as_str(), "is" | "was" | "be" | "been");
+    // An appositive closes where its phrase ends: "Nargeolet, a 77-year-old
+    // French explorer, first dived…", not a list running on.
+    let closed = q.syntax.noun.is_none_or(|n| {
+        let next = ws.partition_point(|w| w.span.start < n.end);
+        ws.get(next).is_none_or(|w| w.after_break)
+    });
+    let name_end = if copula {
+        i - 1
+    } else if i > 0 && ws[i].after_break && closed {
+        i
+    } else {
+        return Vec::new();
+    };
+    let Some(end) = name_end.checked_sub(1).map(|k| ws[k].span.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (s, m) in &view.matches {
+        if view.match_span(m).end != end {
+            continue;
+        }
+        if let Role::Term(f) = table.stories[*s].roles[m.pattern]
+            && table.facts[f].measure == Measure::Age
+            && !out.contains(&f)
+        {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Which aspects of a length the words around a figure name: "lies 12,500
+/// feet down", "the 22-foot submersible" (a thing's size, when nothing else
+/// is said), "900 miles off Cape Cod".
+fn length_aspects(text: &str, view: &SentenceView, q: &Quantity) -> u8 {
+    use crate::extract::measure::{Dimension, aspect};
+    if super::physical_dimension(q) != Some(Dimension::Length) {
+        return 0;
+    }
+    let clause = q.syntax.clause;
+    let ws = &view.words;
+    let at = ws.partition_point(|w| w.span.start < q.figure.start);
+    let end = q.syntax.noun.map_or(q.span.end, |n| n.end.max(q.span.end));
+    let after = ws.partition_point(|w| w.span.start < end);
+    let named = |words: &[crate::facts::pattern::WordTok]| {
+        words
+            .iter()
+            .filter(|w| clause.contains(w.span))
+            .map(|w| aspect::of_word(&text[w.span.range()].to_lowercase()))
+            .fold(0, |a, b| a | b)
+    };
+    // What follows a length says what it is ("1,600 feet from the bow");
+    // what precedes it may belong to another phrase ("on the seabed about
+    // 1,600 feet"), so it speaks only when the words after are silent.
+    let following = named(&ws[at..(after + 4).min(ws.len())]);
+    let near = if following != 0 {
+        following
+    } else {
+        named(&ws[at.saturating_sub(3)..at])
+    };
+    let attributive = q.syntax.noun.is_some() && text[q.figure.range()].contains('-');
+    if near == 0 && attributive {
+        aspect::SIZE
+    } else {
+        near
+    }
+}
+
 /// Scores every fact of the active stories for quantity `l` of the window.
 pub(crate) fn score(
     text: &str,
@@ -679,7 +780,22 @@ pub(crate) fn score(
         .syntax
         .noun
         .or(if base_is_noun { base_words } else { None });
-    let nouns = noun_span.map(|n| view.suffix_terms(table, n, term));
+    // A person is named anywhere in an age's phrase ("a 58-year-old
+    // British billionaire Hamish Harding"); other figures count their head.
+    let nouns = noun_span.map(|n| {
+        if q.kind == Kind::Age {
+            view.within(table, n, term)
+        } else {
+            view.suffix_terms(table, n, term)
+        }
+    });
+    // "Nargeolet, a 77-year-old French explorer", "Rush was a 61-year-old
+    // pilot": the person the age's phrase describes is named just before it.
+    let described = if q.kind == Kind::Age && nouns.as_ref().is_some_and(Vec::is_empty) {
+        described_person(table, view, q)
+    } else {
+        Vec::new()
+    };
     let preds = q
         .syntax
         .predicate
@@ -752,9 +868,20 @@ pub(crate) fn score(
         })
         .collect();
     // A fact with a subject of its own ("the White House" for a briefing) is in scope by that.
+    // An age whose phrase names the person needs no other mention of them.
+    let names_person = |f: FactId| {
+        q.kind == Kind::Age
+            && [&nouns, &leads]
+                .into_iter()
+                .flatten()
+                .chain([&described])
+                .any(|list| list.contains(&f))
+    };
     let fact_scoped = |f: FactId| {
         let fact = &table.facts[f];
-        if fact.own_subject {
+        if names_person(f) {
+            true
+        } else if fact.own_subject {
             in_scope(
                 text,
                 table,
@@ -775,6 +902,7 @@ pub(crate) fn score(
         let mut e: Vec<FactId> = [&templates, &contexts, &flows, &subject]
             .into_iter()
             .flatten()
+            .chain(&described)
             .chain([&nouns, &preds, &leads].into_iter().flatten().flatten())
             .copied()
             .collect();
@@ -782,7 +910,39 @@ pub(crate) fn score(
         e.dedup();
         e
     });
-    let compatible_facts: Vec<FactId> = match &named_by_evidence {
+    let aspects = length_aspects(text, view, q);
+    // "an hour and 45 minutes into its voyage" is a time into an event, not
+    // the event's length: only a fact whose context says "into" is named.
+    let into = view
+        .words
+        .iter()
+        .find(|w| w.span.start >= q.span.end)
+        .filter(|w| w.stem == "into" && super::physical_dimension(q).is_some())
+        .map(|w| w.span);
+    let says_into = |f: FactId| {
+        into.is_none_or(|at| {
+            view.matches.iter().any(|(s, m)| {
+                table.stories[*s].roles[m.pattern] == Role::Context(f)
+                    && view.match_span(m).contains(at)
+            })
+        })
+    };
+    // A length is also named by its aspect: the story's depth for "lies
+    // 12,500 feet down". The facts of a story are few; lengths fewer.
+    let by_class = |e: &Vec<FactId>| -> Vec<FactId> {
+        let mut e = e.clone();
+        if aspects != 0 {
+            for &s in active {
+                for &f in &table.stories[s].facts {
+                    if table.facts[f].aspects & aspects != 0 && !e.contains(&f) {
+                        e.push(f);
+                    }
+                }
+            }
+        }
+        e
+    };
+    let compatible_facts: Vec<FactId> = match named_by_evidence.as_ref().map(by_class) {
         Some(e) => e
             .iter()
             .copied()
@@ -819,7 +979,11 @@ pub(crate) fn score(
             }
             None => false,
         };
-        if !has_base && !fact_scoped(f) || unless.contains(&f) || !date_can_name(table, q, fact) {
+        if !has_base && !fact_scoped(f)
+            || unless.contains(&f)
+            || !date_can_name(table, q, fact)
+            || !says_into(f)
+        {
             continue;
         }
         if template {
@@ -833,8 +997,25 @@ pub(crate) fn score(
         if physical {
             t.add(1, How::Class);
         }
+        // A length of the aspect the fact measures binds by that class; one
+        // of another aspect ("900 miles off" for a depth) cannot.
+        let by_aspect = fact.aspects & aspects != 0;
+        if fact.aspects != 0 && aspects != 0 && !by_aspect {
+            continue;
+        }
+        if by_aspect {
+            t.add(2, How::Class);
+        }
+        // "up to 4,000 metres": a maximum names a fact that is one.
+        if physical
+            && matches!(q.qualifier.map(|x| x.approx), Some(Approx::UpTo))
+            && fact.qualifier == Some(Approx::UpTo)
+        {
+            t.add(1, How::Class);
+        }
         match &nouns {
             Some(list) if list.contains(&f) => t.add(3, How::Noun),
+            Some(_) if described.contains(&f) => t.add(3, How::Predicate),
             // A noun that names nothing in the table, or names other facts.
             Some(_) if !money && !physical && q.kind != Kind::Percent && !template => continue,
             _ => {}
@@ -881,7 +1062,9 @@ pub(crate) fn score(
                 2 * i32::try_from(seen.len().clamp(1, 3)).unwrap_or(1),
                 How::Context,
             );
-        } else if fact.has_context && !(has_base || template || money && flows.contains(&f)) {
+        } else if fact.has_context
+            && !(has_base || template || by_aspect || money && flows.contains(&f))
+        {
             continue;
         }
         if !fact.has_context && context_present && !money && !template && !has_base {

@@ -312,7 +312,8 @@ pub fn relation_holds_for(table: &FactTable, r: RelationId, f: FactId) -> Vec<Fa
 /// A figure followed by what the fact counts ("45,000 convicts"); money
 /// and shares without terms are named by their figure alone.
 pub fn with_name(figure: &str, f: &Fact) -> String {
-    if f.name.is_empty() {
+    // A measurement carries its unit: "400 nautical miles", not "… miles".
+    if f.name.is_empty() || matches!(f.measure, crate::facts::Measure::Physical(_)) {
         figure.to_string()
     } else {
         format!("{figure} {}", f.name)

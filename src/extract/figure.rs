@@ -339,6 +339,20 @@ pub(crate) fn words_at(c: &Cursor, i: usize) -> Option<Figure> {
             Some((c.span(i + 2, i + 2), factor)),
         ));
     }
+    // "an hour and 45 minutes", "just over an hour": one hour.
+    // Not the period of a rate: "$15 an hour", "£2 million an hour".
+    let after_figure = i > c.lo
+        && (matches!(c.kind(i - 1), Some(Tok::Num | Tok::AlNum))
+            || c.word(i - 1)
+                .is_some_and(|w| scale_word(w).is_some() || super::units::is_currency_word(w)));
+    if (w0.eq_ignore_ascii_case("a") || w0.eq_ignore_ascii_case("an"))
+        && c.is(i + 1, "hour")
+        && !after_figure
+    {
+        let mut fig = words_figure(i, i + 1, Decimal::ONE, None);
+        fig.plain_int = true;
+        return Some(fig);
+    }
     let mut j = i;
     let mut total = Decimal::ZERO;
     let mut current = Decimal::ZERO;
@@ -404,7 +418,13 @@ pub(crate) fn words_at(c: &Cursor, i: usize) -> Option<Figure> {
     let value = total + current;
     // A lone "one" is a pronoun far more often than a figure; "one-year-old"
     // (a compound the tokenizer split) is a figure.
-    if terms == 1 && c.is(i, "one") && !(c.punct(j, '-') && c.touches_prev(j)) {
+    let of_time = c.word(j).is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "hour" | "minute" | "day" | "week"
+        )
+    });
+    if terms == 1 && c.is(i, "one") && !(c.punct(j, '-') && c.touches_prev(j)) && !of_time {
         return None;
     }
     let mut fig = words_figure(i, j, value, last_scale);

@@ -111,6 +111,87 @@ pub(crate) fn unit_after(c: &Cursor, i: usize) -> Option<(&'static str, usize)> 
     Some((symbol, k + n))
 }
 
+/// What a length is a length of: a thing's own size, how deep, how far, how
+/// high. A table of lengths ("the wreck lies 12,500 feet down", "the sub is
+/// 22 feet long", "900 miles off Cape Cod") tells them apart by these
+/// classes rather than by a list of words per fact. A set of them is a bit
+/// mask.
+pub mod aspect {
+    pub const SIZE: u8 = 1;
+    pub const DEPTH: u8 = 2;
+    pub const DISTANCE: u8 = 4;
+    pub const HEIGHT: u8 = 8;
+
+    /// The aspect a word (lower case) names: general English, no story's.
+    pub fn of_word(w: &str) -> u8 {
+        match w {
+            "long" | "length" | "lengths" | "wide" | "width" | "across" | "size" | "sized" => SIZE,
+            "deep" | "depth" | "depths" | "below" | "beneath" | "underwater" | "undersea"
+            | "down" | "bottom" | "seabed" | "seafloor" | "descend" | "descended" | "descent"
+            | "dive" | "dived" | "dove" | "sink" | "sank" | "submerged" | "surface" => DEPTH,
+            "away" | "off" | "from" | "offshore" | "distance" | "distant" | "east" | "west"
+            | "north" | "south" | "northeast" | "northwest" | "southeast" | "southwest"
+            | "coast" | "far" | "nearest" => DISTANCE,
+            "high" | "height" | "tall" | "altitude" | "above" | "elevation" => HEIGHT,
+            _ => 0,
+        }
+    }
+
+    /// The aspects the words of a phrase name.
+    pub fn of_phrase(phrase: &str) -> u8 {
+        phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .map(|w| of_word(&w.to_lowercase()))
+            .fold(0, |a, b| a | b)
+    }
+}
+
+/// "weighs 23,000 pounds", "the 23,000-pound submersible": pounds of
+/// weight, not money. Pounds weigh when a word of weight is near, or when
+/// "-pound" makes an adjective of a thing that is not a sum ("a 500-pound
+/// fine" is money). Returns the token after the unit.
+pub(crate) fn pounds_of_weight(c: &Cursor, i: usize) -> Option<usize> {
+    let glued = c.punct(i, '-') && c.touches_prev(i);
+    let k = if glued { i + 1 } else { i };
+    let word = c.word(k)?;
+    if !(word.eq_ignore_ascii_case("pound") || word.eq_ignore_ascii_case("pounds")) {
+        return None;
+    }
+    let weighty = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        w.starts_with("weigh") || matches!(w.as_str(), "heavy" | "heavier" | "lighter" | "mass")
+    };
+    let lo = i.saturating_sub(8).max(c.lo);
+    let hi = (k + 8).min(c.hi);
+    let near = (lo..hi).any(|j| c.word(j).is_some_and(weighty));
+    let sum_noun = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "fine"
+                | "note"
+                | "notes"
+                | "bill"
+                | "prize"
+                | "bonus"
+                | "fee"
+                | "deal"
+                | "contract"
+                | "loan"
+                | "budget"
+                | "grant"
+                | "payment"
+                | "salary"
+                | "reward"
+                | "bet"
+        )
+    };
+    let attributive = glued
+        && word.eq_ignore_ascii_case("pound")
+        && c.word(k + 1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !sum_noun(w));
+    (near || attributive).then_some(k + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

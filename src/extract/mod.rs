@@ -330,6 +330,14 @@ fn build(
         qualifier = qualifier.or(Some(q));
         next = after;
     }
+    if kind == Kind::Count
+        && currency.is_none()
+        && let Some(after) = measure::pounds_of_weight(c, next)
+    {
+        kind = Kind::Measure;
+        unit = Some(Unit::Measure("lb"));
+        next = after;
+    }
     if kind == Kind::Count {
         if let Some((u, after)) = units::percent_after(c, next) {
             kind = Kind::Percent;

@@ -667,8 +667,22 @@ fn leads(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
                 sq.all[l].syntax.lead = Some(c.span(f, k - 2));
             }
         }
-        // "a 61-year-old businessman", "aged 61".
-        if let Some((f, last)) = noun_run(c, t.next, starts, false) {
+        // "a 61-year-old businessman", "aged 61"; "a 58-year-old British
+        // billionaire Hamish Harding": the name that ends the phrase is who
+        // is that old.
+        if let Some((f, mut last)) = noun_run(c, t.next, starts, false) {
+            // "a 77-year-old French explorer named Paul-Henri Nargeolet".
+            if (c.is(last + 1, "named") || c.is(last + 1, "called")) && c.starts_upper(last + 2) {
+                last += 1;
+            }
+            while last + 1 < c.hi
+                && c.word(last + 1).is_some()
+                && c.starts_upper(last + 1)
+                && !starts.contains(&(last + 1))
+                && last + 1 - f < 7
+            {
+                last += 1;
+            }
             sq.all[l].syntax.noun = Some(c.span(f, last));
         }
         return;

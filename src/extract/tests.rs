@@ -268,6 +268,22 @@ fn local_currencies_and_units_of_measure() {
             "The hull is 3,800m deep.",
             &["3,800m|measure|3800|m|-|-|noun=deep"],
         ),
+        (
+            "The craft weighs 23,000 pounds.",
+            &["23,000 pounds|measure|23000|lb|-|-"],
+        ),
+        (
+            "It was a 23,000-pound carbon-fibre vessel.",
+            &["23,000-pound|measure|23000|lb|-|-"],
+        ),
+        (
+            "He was handed a 5,000-pound fine.",
+            &["5,000|count|5000|-|-|-"],
+        ),
+        (
+            "The prize was 23,000 pounds.",
+            &["23,000 pounds|money|23000|GBP|-|-"],
+        ),
     ]);
 }
 
@@ -1023,6 +1039,22 @@ fn durations() {
         (
             "She was sentenced to 10 years.",
             &["10 years|duration|10|year|-|-"],
+        ),
+        (
+            "Contact was lost an hour and 45 minutes into the dive.",
+            &["an hour and 45 minutes|duration|1.75|hour|-|-"],
+        ),
+        (
+            "It surfaced one hour and ten minutes later.",
+            &["one hour and ten minutes|duration|1.1666666666666666666666666667|hour|-|-"],
+        ),
+        (
+            "The signal faded after 1 hour 45 minutes.",
+            &["1 hour 45 minutes|duration|1.75|hour|-|-"],
+        ),
+        (
+            "It stopped just over an hour later.",
+            &["just over an hour|duration|1|hour|-|more_than"],
         ),
     ]);
 }

@@ -84,6 +84,14 @@ pub(crate) fn currency_before(c: &Cursor, i: usize) -> Option<(Currency, usize, 
 }
 
 /// A currency named after the figure: "100 million dollars", "£5 pounds".
+/// Whether a word names a currency after its figure ("15 dollars").
+pub(crate) fn is_currency_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "dollars" | "dollar" | "pounds" | "sterling" | "euros" | "euro" | "yen" | "yuan" | "rupees"
+    )
+}
+
 pub(crate) fn currency_after(c: &Cursor, j: usize) -> Option<(Currency, usize)> {
     let mut buf = [0u8; 24];
     let w = words::lower(c.word(j)?, &mut buf)?;
@@ -381,25 +389,25 @@ pub(crate) fn qualifier_after(c: &Cursor, j: usize) -> Option<(Qualifier, usize)
 /// it, in hours, and the token after it.
 pub(crate) fn minutes_after(c: &Cursor, i: usize) -> Option<(rust_decimal::Decimal, usize)> {
     use rust_decimal::Decimal;
-    if !c.is(i, "and") {
-        return None;
+    // "1 hour 45 minutes" joins without "and" too.
+    let and = c.is(i, "and");
+    let i = if and { i + 1 } else { i };
+    if and && c.is(i, "a") && c.is(i + 1, "half") {
+        return Some((Decimal::new(5, 1), i + 2));
     }
-    if c.is(i + 1, "a") && c.is(i + 2, "half") {
-        return Some((Decimal::new(5, 1), i + 3));
-    }
-    let minutes = match c.kind(i + 1)? {
-        Tok::Num => super::figure::parse_digits(c.str(i + 1))?,
-        Tok::Word => Decimal::from(super::figure::small_number(c.str(i + 1))?),
+    let minutes = match c.kind(i)? {
+        Tok::Num => super::figure::parse_digits(c.str(i))?,
+        Tok::Word => Decimal::from(super::figure::small_number(c.str(i))?),
         _ => return None,
     };
-    let unit = c.word(i + 2)?;
+    let unit = c.word(i + 1)?;
     if !matches!(
         unit.to_ascii_lowercase().as_str(),
         "minute" | "minutes" | "mins"
     ) {
         return None;
     }
-    Some((minutes / Decimal::from(60), i + 3))
+    Some((minutes / Decimal::from(60), i + 2))
 }
 
 #[cfg(test)]

@@ -594,6 +594,7 @@ impl Loader {
             when: None,
             own_subject: f.subject.is_some(),
             unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
+            aspects: aspects(f),
         })
     }
 
@@ -674,6 +675,7 @@ impl Loader {
             when: Some(when),
             own_subject: f.subject.is_some(),
             unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
+            aspects: aspects(f),
         })
     }
 
@@ -1000,6 +1002,7 @@ impl Loader {
                 }
             }
         }
+        self.name_parts(stories, facts, raws);
         // A derived count is named by its share's terms and found in its base's context.
         for &(d, _) in derived {
             let (share, base) = facts[d].derived.expect("derived facts carry their sources");
@@ -1015,6 +1018,67 @@ impl Loader {
             for s in &raws[base].1.unless {
                 self.add_phrase(story, s, false, Role::Unless(Some(d)));
             }
+        }
+    }
+}
+
+impl Loader {
+    /// "Hamish Harding" is "Hamish" or "Harding" once named: each part of a
+    /// person's name names them too, as the term or subject it is part of,
+    /// unless it is part of another person's name in the story ("Dawood"
+    /// for father and son).
+    fn name_parts(&mut self, stories: &mut [Story], facts: &[Fact], raws: &[(usize, RawFact)]) {
+        let mut parts: Vec<(usize, String, FactId, bool, S<String>)> = Vec::new();
+        for (i, (_, raw)) in raws.iter().enumerate() {
+            if facts[i].measure != Measure::Age {
+                continue;
+            }
+            let phrases = raw
+                .terms
+                .iter()
+                .map(|s| (s, false))
+                .chain(raw.subject.iter().flatten().map(|s| (s, true)));
+            for (s, is_subject) in phrases {
+                let words: Vec<&str> = s.get_ref().split_whitespace().collect();
+                let name = words.len() > 1
+                    && words
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+                if !name {
+                    continue;
+                }
+                for w in words.iter().filter(|w| w.chars().count() > 2) {
+                    let part = S::new(s.span(), (*w).to_string());
+                    parts.push((facts[i].story, w.to_lowercase(), i, is_subject, part));
+                }
+            }
+        }
+        let mut added: Vec<(&str, FactId, bool)> = Vec::new();
+        for (story, key, f, is_subject, part) in &parts {
+            if added.contains(&(key.as_str(), *f, *is_subject)) {
+                continue;
+            }
+            added.push((key, *f, *is_subject));
+            let shared = parts
+                .iter()
+                .any(|(s, k, g, _, _)| s == story && k == key && g != f);
+            let named = |r: &Vec<S<String>>| r.iter().any(|t| t.get_ref().to_lowercase() == *key);
+            let raw = &raws[*f].1;
+            let already = if *is_subject {
+                raw.subject.as_ref().is_some_and(named)
+            } else {
+                named(&raw.terms)
+            };
+            if shared || already {
+                continue;
+            }
+            let role = if *is_subject {
+                Role::SubjectOf(*f)
+            } else {
+                Role::Term(*f)
+            };
+            self.at(raws[*f].0);
+            self.add_phrase(&mut stories[*story], part, false, role);
         }
     }
 }
@@ -1060,6 +1124,7 @@ fn derive_counts(facts: &mut Vec<Fact>) -> Vec<(FactId, FactId)> {
             when: None,
             own_subject: false,
             unit_size: Decimal::ONE,
+            aspects: 0,
         };
         out.push((facts.len(), s));
         facts.push(d);
@@ -1141,10 +1206,23 @@ fn unit_size(u: Option<&str>) -> Decimal {
         .map_or(Decimal::ONE, |(_, size)| size)
 }
 
+/// The aspects a fact's context words and terms name ("depth", "long").
+fn aspects(f: &RawFact) -> u8 {
+    f.context
+        .iter()
+        .chain(&f.terms)
+        .map(|s| measure::aspect::of_phrase(s.get_ref()))
+        .fold(0, |a, b| a | b)
+}
+
 /// A unit of measure or a span of time: "feet", "ft", "hours", "nautical miles".
 fn physical_unit(u: &str) -> Option<(Dimension, Decimal)> {
     let mut words = u.split_whitespace();
     let first = words.next()?;
+    // In a table a unit of pounds is weight: money is written "£23,000".
+    if matches!(first, "pound" | "pounds") {
+        return measure::dimension("lb");
+    }
     if let Some((symbol, _)) = measure::unit_word(first, words.next()) {
         return measure::dimension(symbol);
     }

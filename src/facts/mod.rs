@@ -102,6 +102,9 @@ pub struct Fact {
     /// For a physical measure, the size of its unit in the base unit
     /// (metres, kilograms, seconds); one otherwise.
     pub unit_size: Decimal,
+    /// For a length, which aspects its context words name (how deep, how
+    /// long, how far): a bit mask of [`crate::extract::measure::aspect`].
+    pub aspects: u8,
 }
 
 impl Fact {

@@ -707,6 +707,55 @@ fn ignore_files_git_does_not_read_hide_nothing() {
     assert!(!shown.contains("hidden.md"), "{shown}");
 }
 
+// 15. A negative amount in the rules is an error, not the amount.
+
+/// The seed rules with the line `value = OLD` of one fact made `value = NEW`.
+fn with_value(d: &Dir, old: &str, new: &str) {
+    let seed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml"))
+        .expect("rules");
+    let changed = seed.replace(&format!("\nvalue = {old}\n"), &format!("\nvalue = {new}\n"));
+    assert_ne!(changed, seed, "the seed rules hold `value = {old}`");
+    d.write("rules.toml", changed);
+}
+
+/// The seed rules with the spending fact's value made `value`.
+fn with_spending(d: &Dir, value: &str) {
+    with_value(d, "\"$100 million\"", value);
+}
+
+#[test]
+fn a_negative_amount_in_the_rules_is_an_error() {
+    for value in [
+        r#""-$100 million""#,
+        r#""−$100 million""#,
+        r#""$-100 million""#,
+        r#""minus $100 million""#,
+    ] {
+        let d = Dir::new();
+        with_spending(&d, value);
+        d.write(
+            "draft.md",
+            "Prigozhin spends more than $100 million a month.\n",
+        );
+        let out = d.check(&["draft.md"]);
+        assert_eq!(code(&out), 2, "{value}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("error[NC004/rules-value]: a fact's value cannot be negative"),
+            "{value}: {}",
+            stderr(&out)
+        );
+    }
+    // Letters before the amount are no sign.
+    let d = Dir::new();
+    with_spending(&d, r#""US$100 million""#);
+    d.write(
+        "draft.md",
+        "Prigozhin spends more than $100 million a month.\n",
+    );
+    let out = d.check(&["draft.md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
 // 16. Minor: the summary of a failing run never says "No findings".
 
 #[test]
@@ -721,6 +770,29 @@ fn max_findings_zero_does_not_print_no_findings() {
         "{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn a_value_too_small_to_show_is_an_error_not_zero() {
+    for value in ["5e-324", "1e-30", "1e300"] {
+        let d = Dir::new();
+        with_value(&d, "50_000", value);
+        d.write("draft.md", WRONG);
+        let out = d.check(&["draft.md"]);
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert_eq!(code(&out), 2, "{value}: {all}");
+        assert!(all.contains("error[NC004/rules-value]"), "{value}: {all}");
+        assert!(!all.contains("canonical 0"), "{value}: {all}");
+    }
+    // A small value that a decimal holds is read as written.
+    for (value, shown) in [("0.25", "canonical 0.25"), ("1e-6", "canonical 0.000001")] {
+        let d = Dir::new();
+        with_value(&d, "50_000", value);
+        d.write("draft.md", WRONG);
+        let out = d.check(&["--format", "short", "draft.md"]);
+        assert_eq!(code(&out), 1, "{value}: {}", stderr(&out));
+        assert!(stdout(&out).contains(shown), "{value}: {}", stdout(&out));
+    }
 }
 
 #[test]

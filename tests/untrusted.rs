@@ -707,6 +707,48 @@ fn ignore_files_git_does_not_read_hide_nothing() {
     assert!(!shown.contains("hidden.md"), "{shown}");
 }
 
+/// A `.gitignore` that is a FIFO or a link to a device would block the
+/// walk or fill the memory (found by the tree fuzz target).
+#[test]
+fn a_gitignore_that_is_a_fifo_or_a_device_is_refused_without_blocking() {
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    for (folder, make) in [("fifo", 0), ("zero", 1)] {
+        let dir = d.root.join(folder);
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("hidden.md"), WRONG).unwrap();
+        if make == 0 {
+            mkfifo(&dir.join(".gitignore"));
+        } else {
+            symlink("/dev/zero", dir.join(".gitignore")).unwrap();
+        }
+    }
+    let out =
+        finish(with_memory_limit(&mut d.command(&["--format", "short", "."])).stdin(Stdio::null()));
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert_eq!(code(&out), 2, "{all}");
+    assert!(all.contains("draft.md:1"), "{all}");
+    for folder in ["fifo", "zero"] {
+        assert!(
+            all.contains(&format!(
+                "{folder}/.gitignore: not read: it is not a regular file"
+            )),
+            "{all}"
+        );
+    }
+    // At the root of the walk, too.
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    mkfifo(&d.root.join(".gitignore"));
+    let out = d.check(&["."]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(".gitignore: not read"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 // 15. A negative amount in the rules is an error, not the amount.
 
 /// The seed rules with the line `value = OLD` of one fact made `value = NEW`.

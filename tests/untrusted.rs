@@ -111,6 +111,10 @@ fn extends_outside_the_project_is_refused_and_never_quoted() {
             let all = format!("{}{}", stdout(&out), stderr(&out));
             assert_eq!(code(&out), 2, "{target} {format}: {all}");
             assert!(all.contains("inside the project"), "{target}: {all}");
+            // The project is the working folder: named `.`, not ``.
+            if format == "human" {
+                assert!(all.contains("inside the project, `.`"), "{target}: {all}");
+            }
             for leak in ["root:", "hunter2", "PATH="] {
                 assert!(!all.contains(leak), "{target} {format} leaked: {all}");
             }

@@ -182,6 +182,11 @@ impl Tree {
             if let Some(parent) = path.parent() {
                 let _ = std::fs::create_dir_all(parent);
             }
+            // Whatever is there goes first: writing through a FIFO would
+            // block, through a link would change what it points at.
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+                let _ = std::fs::remove_file(&path);
+            }
             match kind % 9 {
                 0 | 1 => {
                     let _ = std::fs::write(&path, input.text());

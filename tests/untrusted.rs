@@ -527,8 +527,10 @@ fn write_baseline_refuses_fifos_devices_and_links_to_them() {
     for target in ["fifo.json", "dev.json", "null-link.json"] {
         let out = d.check(&["--write-baseline", target, "draft.md"]);
         assert_eq!(code(&out), 2, "{target}: {}", stderr(&out));
+        // A link out of the folder is refused before its target is looked at.
         assert!(
-            stderr(&out).contains("not a regular file"),
+            stderr(&out).contains("not a regular file")
+                || (target == "null-link.json" && stderr(&out).contains("outside its folder")),
             "{}",
             stderr(&out)
         );
@@ -567,6 +569,26 @@ fn write_baseline_keeps_the_mode_and_follows_a_link_to_a_file() {
         .unwrap();
     let mode = std::fs::metadata(d.root.join("new.json")).unwrap().mode() & 0o777;
     assert_eq!(mode, 0o666 & !umask);
+}
+
+/// A link the pull request put where the workflow writes its baseline
+/// must not lead the write out of the folder (found by the baseline fuzz
+/// target).
+#[test]
+fn write_baseline_refuses_a_link_out_of_its_folder() {
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    let outside = d.outside().join("precious.md");
+    std::fs::write(&outside, "keep me\n").unwrap();
+    symlink("../outside/precious.md", d.root.join("baseline.json")).unwrap();
+    let out = d.check(&["--write-baseline", "baseline.json", "draft.md"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("outside its folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me\n");
 }
 
 // 10, 11. A baseline is read from a regular file only.

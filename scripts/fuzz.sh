@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(extract loaders rules lsp)
+[ ${#targets[@]} -gt 0 ] || targets=(extract loaders rules lsp tree extends baseline)
 
 seed() {
     local target=$1 dir=fuzz/corpus/$1
@@ -57,6 +57,11 @@ for n, path in enumerate(seeds):
     (out / f"seed-{n}").write_bytes(b"\0".join(json.dumps(m, ensure_ascii=False).encode() for m in msgs))
 PY
             ;;
+        tree | extends | baseline)
+            # Operations that build a tree (see fuzz_targets/common/tree.rs):
+            # drafts, rules extending each other, links in and out, a FIFO.
+            printf '\x06\x00\x00\x03\x03\x00\x00\x03\x05\x08\x00\x02\x07\x07\x03\x06\x01\x00\x01\x02\x08' > "$dir/seed-tree"
+            printf '\x04\x03\x03\x08\x01\x02\x00\x0c\x07\x02\x10\x02\x0e' > "$dir/seed-links" ;;
     esac
 }
 

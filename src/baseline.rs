@@ -126,6 +126,21 @@ pub fn write(path: &Path, report: &Report) -> Result<usize, Error> {
         Err(e) => return Err(io(e)),
         Ok(_) => {
             let target = std::fs::canonicalize(path).map_err(io)?;
+            // The workflow names the path; the pull request may have put a
+            // link there. Its target must lie in the folder of the path.
+            let folder = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            if std::fs::canonicalize(folder).is_ok_and(|f| !target.starts_with(f)) {
+                return Err(Error::Refused {
+                    path: shown,
+                    why: format!(
+                        "it is a link to `{}`, outside its folder",
+                        crate::load::display_path(&target)
+                    ),
+                });
+            }
             let meta = std::fs::metadata(&target).map_err(io)?;
             if !meta.is_file() {
                 return Err(Error::Refused {

@@ -57,6 +57,28 @@ fn in_repository(dir: &Path) -> bool {
     std::fs::canonicalize(dir).is_ok_and(|d| d.ancestors().any(|a| a.join(".git").exists()))
 }
 
+/// The largest `.gitignore` read.
+const MAX_GITIGNORE: u64 = 1024 * 1024;
+
+/// Why the `.gitignore` in `dir` may not be read, if it may not. The
+/// ignore crate opens one and reads it to its end: a FIFO would block the
+/// walk, and a link to `/dev/zero` (which a pull request can add) would
+/// fill the memory. A dangling link is the crate's to report.
+fn unreadable_gitignore(dir: &Path) -> Option<String> {
+    let path = dir.join(".gitignore");
+    std::fs::symlink_metadata(&path).ok()?;
+    let why = match std::fs::metadata(&path) {
+        Ok(m) if m.is_file() && m.len() <= MAX_GITIGNORE => return None,
+        Ok(m) if m.is_file() => format!("it is over {MAX_GITIGNORE} bytes"),
+        Ok(_) => "it is not a regular file".to_string(),
+        Err(_) => return None,
+    };
+    Some(format!(
+        "{}: not read: {why}; the folder is not checked",
+        display_path(&path)
+    ))
+}
+
 /// The files under `paths`.
 pub fn files(paths: &[PathBuf]) -> Walk {
     let mut walk = Walk::default();
@@ -66,7 +88,30 @@ pub fn files(paths: &[PathBuf]) -> Walk {
             found.push(p.clone());
             continue;
         }
+        // The crate reads the .gitignore of the folder and those above it.
+        let above = std::fs::canonicalize(p).ok();
+        let refused = std::iter::once(p.as_path())
+            .chain(above.iter().flat_map(|a| a.ancestors().skip(1)))
+            .find_map(unreadable_gitignore);
+        if let Some(why) = refused {
+            walk.problems.push((display_path(p), one_line(&why)));
+            continue;
+        }
+        let inner = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = std::sync::Arc::clone(&inner);
         let walker = ignore::WalkBuilder::new(p)
+            .filter_entry(move |e| {
+                if !e.file_type().is_some_and(|t| t.is_dir()) {
+                    return true;
+                }
+                let Some(why) = unreadable_gitignore(e.path()) else {
+                    return true;
+                };
+                if let Ok(mut problems) = seen.lock() {
+                    problems.push((display_path(e.path()), one_line(&why)));
+                }
+                false
+            })
             .follow_links(true)
             // A drafts folder need not be a git repository for its
             // .gitignore to count; inside one, a .gitignore above the
@@ -93,6 +138,9 @@ pub fn files(paths: &[PathBuf]) -> Walk {
                     .problems
                     .push((display_path(p), one_line(&err.to_string()))),
             }
+        }
+        if let Ok(mut problems) = inner.lock() {
+            walk.problems.append(&mut problems);
         }
     }
     // Sorted as shown, then one path per file: "a/x", "./a/x", "/abs/a/x"

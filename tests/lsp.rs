@@ -350,3 +350,64 @@ fn requests_with_ids_json_rpc_forbids_get_an_error() {
     }
     assert_eq!(c.shutdown(), Some(0));
 }
+
+/// Issue 15: a rules change with many large documents open must not hold
+/// up requests while every document is checked again, and the document
+/// the writer touched last is checked first.
+#[test]
+fn a_rules_change_with_many_documents_open_leaves_requests_answered() {
+    const DOCS: usize = 40;
+    let (dir, rules, _) = project();
+    let paragraph = "Wagner has 80,000 personnel, including 10,000 contractors. \
+        Prigozhin spends more than $100 million a month.\n\n";
+    let text = paragraph.repeat(100);
+    let mut c = Client::start(binary(), &[], dir.path());
+    c.initialize(json!({}));
+    let uris: Vec<String> = (0..DOCS)
+        .map(|i| uri(&dir_canonical(dir.path()).join(format!("draft-{i}.md"))))
+        .collect();
+    for u in &uris {
+        c.open(u, "markdown", &text);
+    }
+    for u in &uris {
+        assert!(!c.diagnostics(u).is_empty());
+    }
+    // The writer is at work in one document.
+    let touched = &uris[3];
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": touched, "version": 2}, "contentChanges": [{"text": text.clone()}]}),
+    );
+    assert!(!c.diagnostics(touched).is_empty());
+
+    fs::write(&rules, fs::read_to_string(&rules).unwrap() + "\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&dir_canonical(&rules)), "type": 2}]}),
+    );
+    let is_publish = |m: &Value| m["method"] == "textDocument/publishDiagnostics";
+    let first = c.wait(is_publish);
+    assert_eq!(
+        &first["params"]["uri"], touched,
+        "the touched document first"
+    );
+    // Checking has begun: a request now is answered before it ends.
+    let id = c.request_async("numcheck/unknown", json!({}));
+    let mut published_before = 0;
+    loop {
+        let m = c.wait(|m| is_publish(m) || m["id"] == id);
+        if m["id"] == id {
+            assert_eq!(m["error"]["code"], -32601, "{m}");
+            break;
+        }
+        published_before += 1;
+    }
+    assert!(
+        published_before < DOCS / 4,
+        "the request waited for {published_before} of {DOCS} documents"
+    );
+    for _ in published_before + 1..DOCS {
+        c.wait(is_publish);
+    }
+    assert_eq!(c.shutdown(), Some(0));
+}

@@ -111,6 +111,10 @@ fn extends_outside_the_project_is_refused_and_never_quoted() {
             let all = format!("{}{}", stdout(&out), stderr(&out));
             assert_eq!(code(&out), 2, "{target} {format}: {all}");
             assert!(all.contains("inside the project"), "{target}: {all}");
+            // The project is the working folder: named `.`, not ``.
+            if format == "human" {
+                assert!(all.contains("inside the project, `.`"), "{target}: {all}");
+            }
             for leak in ["root:", "hunter2", "PATH="] {
                 assert!(!all.contains(leak), "{target} {format} leaked: {all}");
             }
@@ -523,8 +527,10 @@ fn write_baseline_refuses_fifos_devices_and_links_to_them() {
     for target in ["fifo.json", "dev.json", "null-link.json"] {
         let out = d.check(&["--write-baseline", target, "draft.md"]);
         assert_eq!(code(&out), 2, "{target}: {}", stderr(&out));
+        // A link out of the folder is refused before its target is looked at.
         assert!(
-            stderr(&out).contains("not a regular file"),
+            stderr(&out).contains("not a regular file")
+                || (target == "null-link.json" && stderr(&out).contains("outside its folder")),
             "{}",
             stderr(&out)
         );
@@ -563,6 +569,26 @@ fn write_baseline_keeps_the_mode_and_follows_a_link_to_a_file() {
         .unwrap();
     let mode = std::fs::metadata(d.root.join("new.json")).unwrap().mode() & 0o777;
     assert_eq!(mode, 0o666 & !umask);
+}
+
+/// A link the pull request put where the workflow writes its baseline
+/// must not lead the write out of the folder (found by the baseline fuzz
+/// target).
+#[test]
+fn write_baseline_refuses_a_link_out_of_its_folder() {
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    let outside = d.outside().join("precious.md");
+    std::fs::write(&outside, "keep me\n").unwrap();
+    symlink("../outside/precious.md", d.root.join("baseline.json")).unwrap();
+    let out = d.check(&["--write-baseline", "baseline.json", "draft.md"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("outside its folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me\n");
 }
 
 // 10, 11. A baseline is read from a regular file only.
@@ -707,6 +733,97 @@ fn ignore_files_git_does_not_read_hide_nothing() {
     assert!(!shown.contains("hidden.md"), "{shown}");
 }
 
+/// A `.gitignore` that is a FIFO or a link to a device would block the
+/// walk or fill the memory (found by the tree fuzz target).
+#[test]
+fn a_gitignore_that_is_a_fifo_or_a_device_is_refused_without_blocking() {
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    for (folder, make) in [("fifo", 0), ("zero", 1)] {
+        let dir = d.root.join(folder);
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("hidden.md"), WRONG).unwrap();
+        if make == 0 {
+            mkfifo(&dir.join(".gitignore"));
+        } else {
+            symlink("/dev/zero", dir.join(".gitignore")).unwrap();
+        }
+    }
+    let out =
+        finish(with_memory_limit(&mut d.command(&["--format", "short", "."])).stdin(Stdio::null()));
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    assert_eq!(code(&out), 2, "{all}");
+    assert!(all.contains("draft.md:1"), "{all}");
+    for folder in ["fifo", "zero"] {
+        assert!(
+            all.contains(&format!(
+                "{folder}/.gitignore: not read: it is not a regular file"
+            )),
+            "{all}"
+        );
+    }
+    // At the root of the walk, too.
+    let d = Dir::new();
+    d.write("draft.md", WRONG);
+    mkfifo(&d.root.join(".gitignore"));
+    let out = d.check(&["."]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(".gitignore: not read"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+// 15. A negative amount in the rules is an error, not the amount.
+
+/// The seed rules with the line `value = OLD` of one fact made `value = NEW`.
+fn with_value(d: &Dir, old: &str, new: &str) {
+    let seed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml"))
+        .expect("rules");
+    let changed = seed.replace(&format!("\nvalue = {old}\n"), &format!("\nvalue = {new}\n"));
+    assert_ne!(changed, seed, "the seed rules hold `value = {old}`");
+    d.write("rules.toml", changed);
+}
+
+/// The seed rules with the spending fact's value made `value`.
+fn with_spending(d: &Dir, value: &str) {
+    with_value(d, "\"$100 million\"", value);
+}
+
+#[test]
+fn a_negative_amount_in_the_rules_is_an_error() {
+    for value in [
+        r#""-$100 million""#,
+        r#""−$100 million""#,
+        r#""$-100 million""#,
+        r#""minus $100 million""#,
+    ] {
+        let d = Dir::new();
+        with_spending(&d, value);
+        d.write(
+            "draft.md",
+            "Prigozhin spends more than $100 million a month.\n",
+        );
+        let out = d.check(&["draft.md"]);
+        assert_eq!(code(&out), 2, "{value}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("error[NC004/rules-value]: a fact's value cannot be negative"),
+            "{value}: {}",
+            stderr(&out)
+        );
+    }
+    // Letters before the amount are no sign.
+    let d = Dir::new();
+    with_spending(&d, r#""US$100 million""#);
+    d.write(
+        "draft.md",
+        "Prigozhin spends more than $100 million a month.\n",
+    );
+    let out = d.check(&["draft.md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
 // 16. Minor: the summary of a failing run never says "No findings".
 
 #[test]
@@ -721,6 +838,29 @@ fn max_findings_zero_does_not_print_no_findings() {
         "{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn a_value_too_small_to_show_is_an_error_not_zero() {
+    for value in ["5e-324", "1e-30", "1e300"] {
+        let d = Dir::new();
+        with_value(&d, "50_000", value);
+        d.write("draft.md", WRONG);
+        let out = d.check(&["draft.md"]);
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert_eq!(code(&out), 2, "{value}: {all}");
+        assert!(all.contains("error[NC004/rules-value]"), "{value}: {all}");
+        assert!(!all.contains("canonical 0"), "{value}: {all}");
+    }
+    // A small value that a decimal holds is read as written.
+    for (value, shown) in [("0.25", "canonical 0.25"), ("1e-6", "canonical 0.000001")] {
+        let d = Dir::new();
+        with_value(&d, "50_000", value);
+        d.write("draft.md", WRONG);
+        let out = d.check(&["--format", "short", "draft.md"]);
+        assert_eq!(code(&out), 1, "{value}: {}", stderr(&out));
+        assert!(stdout(&out).contains(shown), "{value}: {}", stdout(&out));
+    }
 }
 
 #[test]

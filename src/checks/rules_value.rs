@@ -1,7 +1,8 @@
 //! ## What it does
 //! Reports a value in a rules file that numcheck cannot use: a figure it
-//! cannot read (`value = "lots"`), an unknown unit, period or qualifier, a
-//! negative tolerance, a phrase with a misplaced `{n}` or wildcard or with
+//! cannot read (`value = "lots"`), a negative value (`"-$100 million"`), a
+//! number too small to hold (`5e-324`, which would read as 0), an unknown
+//! unit, period or qualifier, a negative tolerance, a phrase with a misplaced `{n}` or wildcard or with
 //! more than three wildcards, a string over 200 bytes, a fact that nothing
 //! could ever bind to.
 //!

@@ -126,6 +126,27 @@ struct Loader {
     errors: Vec<Diagnostic>,
 }
 
+/// Whether the text before a rules value's figure gives it a minus sign:
+/// at its start (`-$100 million`, `minus $5`) or just before the digits
+/// (`$-100 million`).
+fn is_negative_lead(lead: &str) -> bool {
+    const MINUS: [char; 2] = ['-', '\u{2212}'];
+    let start = lead.trim_start();
+    start.starts_with(MINUS)
+        || start
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("minus "))
+        || lead.trim_end().ends_with(MINUS)
+}
+
+/// Whether the decimal `d` read from the float `f` is the same figure:
+/// `5e-324` has no decimal but 0, and must not be read as 0.
+fn holds(d: Decimal, f: f64) -> bool {
+    use rust_decimal::prelude::ToPrimitive;
+    d.to_f64()
+        .is_some_and(|back| back == f || ((back - f) / f).abs() < 1e-9)
+}
+
 fn span_of<T>(s: &Spanned<T>) -> Span {
     Span::from(s.span())
 }
@@ -695,7 +716,20 @@ impl Loader {
         match v.get_ref() {
             RawValue::Int(i) => Some((Decimal::from(*i), None, None, None)),
             RawValue::Float(f) => match f.to_string().parse::<Decimal>() {
-                Ok(d) => Some((d, None, None, None)),
+                Ok(d) if holds(d, *f) => Some((d, None, None, None)),
+                Ok(_) => {
+                    self.error(
+                        &RULES_VALUE,
+                        span,
+                        "this number is too small to use",
+                        "here",
+                    )
+                    .help = Some(format!(
+                        "a value has at most {} decimal places; `{f:e}` would read as a different figure",
+                        Decimal::MAX_SCALE
+                    ));
+                    None
+                }
                 Err(_) => {
                     self.error(&RULES_VALUE, span, "this number is out of range", "here");
                     None
@@ -720,13 +754,22 @@ impl Loader {
                     return None;
                 }
                 let q = &found[0];
+                // The extractor reads the figure and its currency; a sign
+                // before them ("-$100 million", "$-100 million") is the
+                // rules writer's, and makes the value negative.
+                let lead = t.get(..q.figure.start).unwrap_or_default();
+                let value = if is_negative_lead(lead) && q.value.is_sign_positive() {
+                    -q.value
+                } else {
+                    q.value
+                };
                 let measure = match q.unit {
                     Some(Unit::Currency(c)) => Some(Measure::Money(c)),
                     Some(Unit::Percent) => Some(Measure::Percent),
                     _ => None,
                 };
                 Some((
-                    q.value,
+                    value,
                     measure,
                     q.per.map(|p| p.0),
                     q.qualifier.map(|a| a.approx),

@@ -24,6 +24,10 @@ pub fn display_path(path: &Path) -> String {
         .unwrap_or_else(|| path.to_path_buf());
     let s = shown.to_string_lossy().into_owned();
     let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);
+    // The working folder itself.
+    if s.is_empty() {
+        return ".".to_string();
+    }
     if s.chars().any(char::is_control) {
         format!("{s:?}")
     } else {

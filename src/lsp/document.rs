@@ -10,6 +10,7 @@ use crate::discover;
 use crate::load::{self, Document, Kind, LoadOptions};
 use crate::source::{LineIndex, SourceFile};
 
+#[derive(Clone)]
 pub struct Open {
     pub uri: Uri,
     /// Where it is on disk, for finding its rules; `None` for an unsaved buffer.
@@ -19,6 +20,11 @@ pub struct Open {
     pub version: i32,
     /// Changed since it was last checked.
     pub dirty: bool,
+    /// When the writer last opened, changed, saved or asked about it (a
+    /// server clock, larger is later): the order checks go in, newest first.
+    pub touched: u64,
+    /// The check under way for it, if one is: its stamp.
+    pub checking: Option<u64>,
 }
 
 impl Open {
@@ -31,6 +37,8 @@ impl Open {
             text,
             version,
             dirty: true,
+            touched: 0,
+            checking: None,
         }
     }
 

@@ -1,8 +1,15 @@
-//! `numcheck lsp`: the language server. Synchronous, on one thread: the
-//! reader queues what the editor sends; the server takes every queued
-//! message before it checks, so a burst of keystrokes costs one check of
-//! each changed document and a pause costs nothing (debounced by the
-//! queue, not by a timer that would delay every diagnostic).
+//! `numcheck lsp`: the language server. The reader queues what the editor
+//! sends; the main loop takes every queued message before it starts a
+//! check, so a burst of keystrokes costs one check of each changed
+//! document and a pause costs nothing (debounced by the queue, not by a
+//! timer that would delay every diagnostic).
+//!
+//! Documents are checked on a worker thread, one at a time, the one the
+//! writer touched last first; the main loop answers requests meanwhile. A
+//! rules change with a thousand documents open so costs a request the
+//! check of one document at most, not of them all, and the document on
+//! screen is checked again first. A result for a document that changed
+//! while it was checked is dropped: its next check is already due.
 //!
 //! Rules files open in the editor are read from their buffers, so an
 //! unsaved edit of rules.toml is seen at once; its errors are published on
@@ -21,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Result;
-use crossbeam_channel::TryRecvError;
+use crossbeam_channel::{Receiver, Sender, TryRecvError};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as note, Notification as _};
 use lsp_types::request::{self as req, Request as _};
@@ -71,6 +78,7 @@ pub fn replay(input: &[u8], opts: Options) -> usize {
     let (out_tx, out_rx) = crossbeam_channel::unbounded();
     let mut server = Server::new(out_tx, opts);
     server.catch_panics = false;
+    server.worker = None;
     server.serve(&in_rx);
     server.check_dirty();
     drop(server);
@@ -94,6 +102,69 @@ struct Server {
     /// The files that hold published rules errors, to clear them when fixed.
     rules_published: HashMap<String, Uri>,
     next_id: i32,
+    /// Where documents are checked; `None` checks them on this thread
+    /// (replay, for the fuzzer, which must see every check end).
+    worker: Option<Worker>,
+    /// The server's clock, for [`Open::touched`] and check stamps.
+    clock: u64,
+}
+
+/// A document to check, as it was when the check was started.
+struct Job {
+    key: String,
+    stamp: u64,
+    open: Open,
+    table: Result<Arc<FactTable>, Unusable>,
+    load: LoadOptions,
+    encoding: Encoding,
+}
+
+/// What a check found; `None` if it failed (a bug).
+struct Checked {
+    key: String,
+    stamp: u64,
+    found: Option<Vec<lsp::Diagnostic>>,
+}
+
+/// The thread documents are checked on, and the way to it and back.
+struct Worker {
+    jobs: Sender<Job>,
+    done: Receiver<Checked>,
+    /// A check has been sent and its result not yet taken.
+    busy: bool,
+}
+
+impl Worker {
+    fn start() -> Worker {
+        let (jobs, inbox) = crossbeam_channel::unbounded::<Job>();
+        let (outbox, done) = crossbeam_channel::unbounded();
+        std::thread::spawn(move || {
+            for job in inbox {
+                let (key, stamp) = (job.key.clone(), job.stamp);
+                let found = catch_unwind(AssertUnwindSafe(|| check_job(job))).ok();
+                if outbox.send(Checked { key, stamp, found }).is_err() {
+                    return;
+                }
+            }
+        });
+        Worker {
+            jobs,
+            done,
+            busy: false,
+        }
+    }
+}
+
+/// The LSP diagnostics of one document.
+fn check_job(job: Job) -> Vec<lsp::Diagnostic> {
+    let doc = job.open.load(job.load);
+    match job.table {
+        Ok(table) => engine::check(&doc, &table, &engine::Options::default())
+            .iter()
+            .map(|d| diagnostics::convert(d, &job.open.uri, &doc.file, job.encoding))
+            .collect(),
+        Err((path, e)) => vec![diagnostics::rules_unusable(&path, &e)],
+    }
 }
 
 impl Server {
@@ -110,42 +181,197 @@ impl Server {
             tables: HashMap::new(),
             rules_published: HashMap::new(),
             next_id: 0,
+            worker: Some(Worker::start()),
+            clock: 0,
         }
     }
 
     /// The message loop; true when it ended with `shutdown` then `exit`.
-    fn serve(&mut self, from: &crossbeam_channel::Receiver<Incoming>) -> bool {
+    fn serve(&mut self, from: &Receiver<Incoming>) -> bool {
         loop {
-            let dirty = self.docs.values().any(|d| d.dirty);
-            let next = if dirty {
-                match from.try_recv() {
-                    Ok(m) => Some(m),
-                    Err(TryRecvError::Empty) => None,
-                    Err(TryRecvError::Disconnected) => return false,
+            // Everything queued first: a burst of edits costs one check.
+            match from.try_recv() {
+                Ok(m) => match self.take(m) {
+                    Some(clean) => return clean,
+                    None => continue,
+                },
+                Err(TryRecvError::Disconnected) => return false,
+                Err(TryRecvError::Empty) => {}
+            }
+            let next = match &self.worker {
+                None => {
+                    if self.next_dirty().is_some() {
+                        self.guard("checking", |s| s.check_one_here());
+                        continue;
+                    }
+                    from.recv().map(Some).map_err(drop)
                 }
-            } else {
-                match from.recv() {
-                    Ok(m) => Some(m),
-                    Err(_) => return false,
+                Some(_) => {
+                    self.start_check();
+                    let Some(worker) = &self.worker else { continue };
+                    crossbeam_channel::select! {
+                        recv(from) -> m => m.map(Some).map_err(drop),
+                        recv(worker.done) -> r => {
+                            if let Ok(r) = r {
+                                self.finish_check(r);
+                            }
+                            Ok(None)
+                        }
+                    }
                 }
             };
             match next {
-                None => {
-                    self.guard("checking", |s| s.check_dirty());
+                Ok(Some(m)) => {
+                    if let Some(clean) = self.take(m) {
+                        return clean;
+                    }
                 }
-                Some(Incoming::Bad { id, code, message }) => {
-                    self.send(Outgoing::Raw(Incoming::error_response(
-                        id.as_ref(),
-                        code,
-                        &message,
-                    )));
-                }
-                Some(Incoming::Message(Message::Notification(n))) if n.method == "exit" => {
-                    return self.shutting_down;
-                }
-                Some(Incoming::Message(msg)) => self.handle(msg),
+                Ok(None) => {}
+                Err(()) => return false,
             }
         }
+    }
+
+    /// Handles one message; `Some(clean)` when it ends the session.
+    fn take(&mut self, m: Incoming) -> Option<bool> {
+        match m {
+            Incoming::Bad { id, code, message } => {
+                self.send(Outgoing::Raw(Incoming::error_response(
+                    id.as_ref(),
+                    code,
+                    &message,
+                )));
+            }
+            Incoming::Message(Message::Notification(n)) if n.method == "exit" => {
+                return Some(self.shutting_down);
+            }
+            Incoming::Message(msg) => self.handle(msg),
+        }
+        None
+    }
+
+    /// The next tick of the server's clock.
+    fn tick(&mut self) -> u64 {
+        self.clock += 1;
+        self.clock
+    }
+
+    /// Marks the document at `key` as touched by the writer just now.
+    fn touch(&mut self, key: &str) {
+        let now = self.tick();
+        if let Some(doc) = self.docs.get_mut(key) {
+            doc.touched = now;
+        }
+    }
+
+    /// The prose document to check next: the one touched last of those
+    /// changed. Rules files are not checked as prose; one that changed
+    /// only makes its errors due.
+    fn next_dirty(&mut self) -> Option<String> {
+        let fixed = self.opts.rules.clone();
+        let mut best: Option<(u64, &String)> = None;
+        let mut rules_seen = false;
+        for (key, doc) in &mut self.docs {
+            if !doc.dirty {
+                continue;
+            }
+            if doc.is_rules(fixed.as_deref()) {
+                doc.dirty = false;
+                rules_seen = true;
+                continue;
+            }
+            if best.is_none_or(|(t, _)| doc.touched > t) {
+                best = Some((doc.touched, key));
+            }
+        }
+        let best = best.map(|(_, k)| k.clone());
+        if best.is_none() && rules_seen {
+            self.publish_rules_errors();
+        }
+        best
+    }
+
+    /// The next check's job, its document marked clean and under way.
+    fn job(&mut self, key: String) -> Option<Job> {
+        let stamp = self.tick();
+        let uri = self.docs.get(&key)?.uri.clone();
+        let table = self.prepare_table(&uri)?;
+        let doc = self.docs.get_mut(&key)?;
+        doc.dirty = false;
+        doc.checking = Some(stamp);
+        Some(Job {
+            key,
+            stamp,
+            open: doc.clone(),
+            table,
+            load: self.opts.load,
+            encoding: self.encoding,
+        })
+    }
+
+    /// Sends the next check to the worker, if it is idle and one is due.
+    fn start_check(&mut self) {
+        if self.worker.as_ref().is_none_or(|w| w.busy) {
+            return;
+        }
+        let Some(key) = self.next_dirty() else {
+            return;
+        };
+        let Some(job) = self.job(key) else {
+            return;
+        };
+        let Some(worker) = &mut self.worker else {
+            return;
+        };
+        if worker.jobs.send(job).is_ok() {
+            worker.busy = true;
+        }
+    }
+
+    /// Publishes a check's result, unless the document changed meanwhile
+    /// (or closed); once nothing is left to check, the rules' errors too.
+    fn finish_check(&mut self, r: Checked) {
+        if let Some(w) = &mut self.worker {
+            w.busy = false;
+        }
+        let Some(found) = r.found else {
+            self.log(
+                lsp::MessageType::ERROR,
+                "numcheck failed while checking; this is a bug".into(),
+            );
+            return;
+        };
+        let current = self
+            .docs
+            .get_mut(&r.key)
+            .filter(|d| d.checking == Some(r.stamp));
+        if let Some(doc) = current {
+            doc.checking = None;
+            if !doc.dirty {
+                let (uri, version) = (doc.uri.clone(), Some(doc.version));
+                self.publish(uri, found, version);
+            }
+        }
+        if !self.docs.values().any(|d| d.dirty) {
+            self.publish_rules_errors();
+        }
+    }
+
+    /// Checks the next document on this thread.
+    fn check_one_here(&mut self) {
+        let Some(key) = self.next_dirty() else {
+            return;
+        };
+        let Some(job) = self.job(key.clone()) else {
+            return;
+        };
+        let stamp = job.stamp;
+        let found = check_job(job);
+        self.finish_check(Checked {
+            key,
+            stamp,
+            found: Some(found),
+        });
     }
 
     /// Runs `f`, so that a bug in a check costs one answer, not the session.
@@ -348,7 +574,9 @@ impl Server {
                 let d = p.text_document;
                 let open = Open::new(d.uri.clone(), d.language_id, d.text, d.version);
                 let rules = open.is_rules(self.opts.rules.as_deref());
-                self.docs.insert(d.uri.as_str().to_string(), open);
+                let key = d.uri.as_str().to_string();
+                self.docs.insert(key.clone(), open);
+                self.touch(&key);
                 if rules {
                     self.rules_changed();
                 }
@@ -364,7 +592,9 @@ impl Server {
                 };
                 doc.apply(p.content_changes, encoding);
                 doc.version = p.text_document.version;
-                if doc.is_rules(fixed.as_deref()) {
+                let rules = doc.is_rules(fixed.as_deref());
+                self.touch(p.text_document.uri.as_str());
+                if rules {
                     self.rules_changed();
                 }
             }
@@ -375,7 +605,9 @@ impl Server {
                 let fixed = self.opts.rules.clone();
                 if let Some(doc) = self.docs.get_mut(p.text_document.uri.as_str()) {
                     doc.dirty = true;
-                    if doc.is_rules(fixed.as_deref()) {
+                    let rules = doc.is_rules(fixed.as_deref());
+                    self.touch(p.text_document.uri.as_str());
+                    if rules {
                         self.rules_changed();
                     }
                 }
@@ -439,57 +671,31 @@ impl Server {
         loaded
     }
 
-    /// A document's pipeline input and the table that applies to it.
-    fn prepare(&mut self, uri: &Uri) -> Option<(Document, Result<Arc<FactTable>, Unusable>)> {
+    /// The table that applies to an open document.
+    fn prepare_table(&mut self, uri: &Uri) -> Option<Result<Arc<FactTable>, Unusable>> {
         let doc = self.docs.get(uri.as_str())?;
-        let loaded = doc.load(self.opts.load);
-        let table = match self.rules_file(doc) {
+        Some(match self.rules_file(doc) {
             None => Ok(Arc::new(FactTable::empty())),
             Some(path) => self.table(&path).map_err(|e| (path, e)),
-        };
+        })
+    }
+
+    /// A document's pipeline input and the table that applies to it; the
+    /// writer asking about a document makes it the next to check.
+    fn prepare(&mut self, uri: &Uri) -> Option<(Document, Result<Arc<FactTable>, Unusable>)> {
+        self.touch(uri.as_str());
+        let table = self.prepare_table(uri)?;
+        let loaded = self.docs.get(uri.as_str())?.load(self.opts.load);
         Some((loaded, table))
     }
 
-    /// Checks every changed document and publishes what it found, then the
-    /// errors of the rules files they use.
+    /// Checks every changed document here and publishes what it found,
+    /// then the errors of the rules files they use.
     fn check_dirty(&mut self) {
-        let dirty: Vec<Uri> = self
-            .docs
-            .values()
-            .filter(|d| d.dirty)
-            .map(|d| d.uri.clone())
-            .collect();
-        let fixed = self.opts.rules.clone();
-        for uri in dirty {
-            let Some(doc) = self.docs.get_mut(uri.as_str()) else {
-                continue;
-            };
-            doc.dirty = false;
-            let version = Some(doc.version);
-            if doc.is_rules(fixed.as_deref()) {
-                continue;
-            }
-            let found = self.diagnostics_for(&uri);
-            self.publish(uri, found, version);
+        while self.next_dirty().is_some() {
+            self.check_one_here();
         }
         self.publish_rules_errors();
-    }
-
-    /// The LSP diagnostics of an open document.
-    fn diagnostics_for(&mut self, uri: &Uri) -> Vec<lsp::Diagnostic> {
-        let Some((doc, table)) = self.prepare(uri) else {
-            return Vec::new();
-        };
-        match table {
-            Ok(table) => {
-                let found = engine::check(&doc, &table, &engine::Options::default());
-                found
-                    .iter()
-                    .map(|d| diagnostics::convert(d, uri, &doc.file, self.encoding))
-                    .collect()
-            }
-            Err((path, e)) => vec![diagnostics::rules_unusable(&path, &e)],
-        }
     }
 
     /// Publishes the errors of every rules file loaded, and clears those fixed.

@@ -233,6 +233,12 @@ impl Rules {
         found
     }
 
+    /// Whether a document at `path` has a rules file: `--rules`, or one
+    /// found in its folder or above.
+    pub fn found_for(&self, path: &Path) -> bool {
+        self.fixed.is_some() || self.locate(path).is_some()
+    }
+
     /// The table for a document at `path` (stdin: the working directory).
     pub fn for_path(&self, path: &Path) -> Loaded {
         if let Some(fixed) = &self.fixed {

@@ -12,6 +12,7 @@ pub mod baseline;
 pub mod bind;
 pub mod checks;
 pub mod consensus;
+pub mod coverage;
 pub mod diagnostic;
 pub mod discover;
 pub mod emit;

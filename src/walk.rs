@@ -28,6 +28,16 @@ pub struct Walk {
     /// Links that lead back into a folder being walked, as (path, why): left
     /// alone, since everything they reach is walked anyway.
     pub skipped: Vec<(String, String)>,
+    /// Folders named on the command line that held no file to check, as
+    /// (path, why): what was there instead, counted.
+    pub empty: Vec<(String, String)>,
+}
+
+/// How directories are walked.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// `--no-ignore`: read no `.gitignore` (hidden files are still skipped).
+    pub no_ignore: bool,
 }
 
 /// A link back to a folder above it.
@@ -57,8 +67,83 @@ fn in_repository(dir: &Path) -> bool {
     std::fs::canonicalize(dir).is_ok_and(|d| d.ancestors().any(|a| a.join(".git").exists()))
 }
 
-/// The files under `paths`.
+/// The files under `paths`, `.gitignore` honoured.
 pub fn files(paths: &[PathBuf]) -> Walk {
+    files_with(paths, Options::default())
+}
+
+/// A walker of `dir` as `opts` says; `filters` false reads every file,
+/// hidden or ignored, for counting what a walk left out.
+fn walker(dir: &Path, opts: Options, filters: bool) -> ignore::Walk {
+    let mut b = ignore::WalkBuilder::new(dir);
+    b.follow_links(true)
+        // A drafts folder need not be a git repository for its
+        // .gitignore to count; inside one, a .gitignore above the
+        // repository's root must not (git reads none there), and the
+        // ignore crate stops at the root only when it requires git.
+        .require_git(in_repository(dir))
+        // git reads no .ignore files: a draft it shows is checked.
+        .ignore(false);
+    if opts.no_ignore || !filters {
+        b.git_ignore(false)
+            .git_exclude(false)
+            .git_global(false)
+            .parents(false);
+    }
+    if !filters {
+        b.hidden(false);
+    }
+    b.build()
+}
+
+/// Why the folder `dir` gave no file to check: how many prose files the
+/// ignore rules or hiding left out, and how many files of other kinds.
+fn why_empty(dir: &Path, opts: Options) -> String {
+    let files = |w: ignore::Walk| {
+        w.flatten()
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+            .map(|e| is_prose(e.path()))
+            .collect::<Vec<bool>>()
+    };
+    let seen = files(walker(dir, opts, true));
+    let other = seen.iter().filter(|p| !**p).count();
+    let all_prose = files(walker(dir, opts, false))
+        .iter()
+        .filter(|p| **p)
+        .count();
+    let mut parts = Vec::new();
+    if all_prose > 0 {
+        let by = if opts.no_ignore {
+            "hidden"
+        } else {
+            "ignored by .gitignore or hidden"
+        };
+        parts.push(format!("{all_prose} {by}"));
+    }
+    if other > 0 {
+        parts.push(format!(
+            "{other} with other extensions (checked: {})",
+            EXTENSIONS.join(", ")
+        ));
+    }
+    let counts = if parts.is_empty() {
+        "it holds no files".to_string()
+    } else {
+        parts.join("; ")
+    };
+    let hint = if all_prose > 0 && !opts.no_ignore {
+        "; use --no-ignore to read ignored files, or name files on the command line"
+    } else {
+        ""
+    };
+    format!(
+        "no file to check under {} ({counts}){hint}",
+        display_path(dir)
+    )
+}
+
+/// The files under `paths`, walked as `opts` says.
+pub fn files_with(paths: &[PathBuf], opts: Options) -> Walk {
     let mut walk = Walk::default();
     let mut found = Vec::new();
     for p in paths {
@@ -66,17 +151,8 @@ pub fn files(paths: &[PathBuf]) -> Walk {
             found.push(p.clone());
             continue;
         }
-        let walker = ignore::WalkBuilder::new(p)
-            .follow_links(true)
-            // A drafts folder need not be a git repository for its
-            // .gitignore to count; inside one, a .gitignore above the
-            // repository's root must not (git reads none there), and the
-            // ignore crate stops at the root only when it requires git.
-            .require_git(in_repository(p))
-            // git reads no .ignore files: a draft it shows is checked.
-            .ignore(false)
-            .build();
-        for entry in walker {
+        let before = found.len();
+        for entry in walker(p, opts, true) {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_prose(e.path()) => {
                     found.push(e.into_path())
@@ -93,6 +169,9 @@ pub fn files(paths: &[PathBuf]) -> Walk {
                     .problems
                     .push((display_path(p), one_line(&err.to_string()))),
             }
+        }
+        if found.len() == before {
+            walk.empty.push((display_path(p), why_empty(p, opts)));
         }
     }
     // Sorted as shown, then one path per file: "a/x", "./a/x", "/abs/a/x"

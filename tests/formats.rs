@@ -111,7 +111,33 @@ fn github_commands_parse_back_to_the_findings() {
     let findings = json["findings"].as_array().unwrap();
     let gh = common::run(&["check", "--format", "github", "fixtures"], None);
     let lines: Vec<String> = common::stdout(&gh).lines().map(str::to_string).collect();
-    assert_eq!(lines.len(), findings.len());
+    // Findings first, then the run's errors and warnings, each on its file.
+    let errors = json["errors"].as_array().cloned().unwrap_or_default();
+    let warnings = json["warnings"].as_array().cloned().unwrap_or_default();
+    assert!(
+        !warnings.is_empty(),
+        "the fixtures hold drafts no story applies to"
+    );
+    assert_eq!(lines.len(), findings.len() + errors.len() + warnings.len());
+    let notices = errors
+        .iter()
+        .map(|e| ("error", e))
+        .chain(warnings.iter().map(|w| ("warning", w)));
+    for (line, (command, e)) in lines[findings.len()..].iter().zip(notices) {
+        let want = format!(
+            "::{command} file={},title=numcheck::",
+            e["path"]
+                .as_str()
+                .unwrap()
+                .replace(':', "%3A")
+                .replace(',', "%2C")
+        );
+        assert!(line.starts_with(&want), "{line}");
+        assert_eq!(
+            unescape(&line[want.len()..]),
+            e["message"].as_str().unwrap()
+        );
+    }
     for (line, f) in lines.iter().zip(findings) {
         let (head, message) = line[2..]
             .split_once("::")

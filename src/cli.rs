@@ -20,7 +20,7 @@ use numcheck::{engine, load, walk};
 
 /// Catches numeric discrepancies in prose before it is published.
 #[derive(Parser, Debug)]
-#[command(name = "numcheck", version, about, max_term_width = 100)]
+#[command(name = "numcheck", version, max_term_width = 100)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,6 +42,17 @@ enum Command {
     /// Compare many documents on one story: report the figures most of
     /// them state differently, without (or against) a canonical table.
     Consensus(ConsensusArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `numcheck man > numcheck.1`.
+    Man,
+}
+
+#[derive(Args, Debug)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
 }
 
 #[derive(Args, Debug)]
@@ -297,6 +308,16 @@ pub fn run() -> Result<ExitCode> {
         Command::Extract(args) => extract(args, &mut out)?,
         Command::Explain(args) => explain(args, &mut out)?,
         Command::Consensus(args) => consensus(args, cli.color, &mut out)?,
+        Command::Completions(args) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut cmd, "numcheck", &mut out);
+            0
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            write_or_pipe_closed(clap_mangen::Man::new(cmd).render(&mut out))?;
+            0
+        }
         Command::Lsp(_) => unreachable!("the server returned above"),
     };
     // The last of the output may meet a closed pipe only here: the exit

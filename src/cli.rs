@@ -354,14 +354,24 @@ fn read_stdin(name: &str, max: u64) -> Result<load::Read, Error> {
 /// How every document of a run is read and checked.
 struct Run {
     rules: Rules,
+    /// numcheck.toml's `[check]` or pyproject.toml's `[tool.numcheck]`.
+    config: numcheck::config::Config,
     engine: engine::Options,
     load: load::LoadOptions,
     max_size: u64,
 }
 
 fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
+    let config = match numcheck::config::Config::discover(Path::new(".")) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(TROUBLE);
+        }
+    };
     let run = Run {
         rules: Rules::new(args.rules.as_deref()),
+        config,
         engine: engine::Options { date: args.date },
         load: args.read.load(),
         max_size: args.read.max_filesize,
@@ -393,6 +403,14 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             no_ignore: args.no_ignore,
         },
     );
+    // `exclude` leaves out what a walk found, never a file named on the
+    // command line (as ruff does without --force-exclude).
+    let walked = files.len();
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| paths.contains(f) || !run.config.excludes(f))
+        .collect();
+    let excluded = walked - files.len();
     let as_problem = |(path, message): (String, String)| Problem::new(path, message);
     let mut problems: Vec<Problem> = walk_problems.into_iter().map(as_problem).collect();
 
@@ -418,6 +436,19 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
     // Folders with no file to check: a run that checks nothing must not
     // look like a clean one.
     let empty_run = files.is_empty() && !stdin_wanted;
+    if empty_run && walk_empty.is_empty() && excluded > 0 {
+        let from = run
+            .config
+            .file
+            .as_deref()
+            .map_or_else(|| "the configuration".to_string(), load::display_path);
+        report.warnings.push(Problem::new(
+            from.clone(),
+            format!(
+                "no file to check: the {excluded} found are all excluded by `exclude` in {from}"
+            ),
+        ));
+    }
     report
         .warnings
         .extend(walk_empty.into_iter().map(as_problem));
@@ -459,6 +490,13 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
                  its folder or any above, and no --rules): only the story-independent \
                  checks ran"
             ),
+        ));
+    }
+    for path in run.rules.foreign() {
+        report.skipped.push(Problem::new(
+            load::display_path(&path),
+            "not a numcheck rules file (it has no `version` key): passed over, and \
+             rules were looked for further up",
         ));
     }
     if !args.quiet && !matches!(args.format, FormatArg::Json) {
@@ -792,7 +830,8 @@ impl Run {
         match self.rules.for_path(at) {
             Ok(table) => {
                 let doc = load::Document::load(file, Some(at.to_path_buf()), self.load);
-                let diagnostics = engine::check(&doc, &table, &self.engine);
+                let mut diagnostics = engine::check(&doc, &table, &self.engine);
+                self.config.apply(Some(at), &mut diagnostics);
                 let gaps = Gaps {
                     notes: numcheck::coverage::gaps(&doc, &table),
                     no_rules: !self.rules.found_for(at),

@@ -11,6 +11,7 @@ pub mod apply;
 pub mod baseline;
 pub mod bind;
 pub mod checks;
+pub mod config;
 pub mod consensus;
 pub mod coverage;
 pub mod diagnostic;

@@ -42,10 +42,23 @@ enum Command {
     /// Compare many documents on one story: report the figures most of
     /// them state differently, without (or against) a canonical table.
     Consensus(ConsensusArgs),
+    /// Write a commented starter rules file (from the drafts' consensus
+    /// when drafts are given).
+    Init(InitArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `numcheck man > numcheck.1`.
     Man,
+}
+
+#[derive(Args, Debug)]
+struct InitArgs {
+    /// Drafts on one story: the table is drafted from the figures most of
+    /// them agree on (as `consensus --emit-rules`), for you to review.
+    drafts: Vec<PathBuf>,
+    /// Where to write it; an existing file is never replaced.
+    #[arg(long, short, value_name = "FILE", default_value = "rules.toml")]
+    output: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -308,6 +321,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Extract(args) => extract(args, &mut out)?,
         Command::Explain(args) => explain(args, &mut out)?,
         Command::Consensus(args) => consensus(args, cli.color, &mut out)?,
+        Command::Init(args) => init(args)?,
         Command::Completions(args) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(args.shell, &mut cmd, "numcheck", &mut out);
@@ -997,6 +1011,64 @@ fn consensus(args: ConsensusArgs, color: ColorWhen, out: &mut dyn Write) -> Resu
         .sort_by(|a, b| a.file.name().cmp(b.file.name()));
     write_report(&report, args.format, color, args.quiet, out)?;
     Ok(exit_code(trouble, found))
+}
+
+/// The starter table `init` writes without drafts: one made-up story, each
+/// part commented. tests/init.rs checks that it loads and is schema-valid.
+const STARTER: &str = include_str!("init/starter.toml");
+
+fn init(args: InitArgs) -> Result<u8> {
+    let shown = load::display_path(&args.output);
+    let text = if args.drafts.is_empty() {
+        STARTER.to_string()
+    } else {
+        let walked = walk::files(&args.drafts);
+        let mut docs = Vec::new();
+        for path in &walked.files {
+            match load::read(path, load::MAX_SIZE) {
+                Ok(load::Read::Text(file)) => docs.push(load::Document::load(
+                    file,
+                    Some(path.clone()),
+                    load::LoadOptions::default(),
+                )),
+                Ok(load::Read::Skipped(why)) => {
+                    eprintln!("note: skipped {}: {why}", load::display_path(path))
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(TROUBLE);
+                }
+            }
+        }
+        if docs.len() < 2 {
+            eprintln!(
+                "error: init drafts a table from what several drafts agree on; {} found",
+                file_count(docs.len())
+            );
+            return Ok(TROUBLE);
+        }
+        let opts = numcheck::consensus::Options::default();
+        let outcome = numcheck::consensus::run(&docs, &numcheck::facts::FactTable::empty(), &opts);
+        numcheck::consensus::draft::rules(&outcome, &docs, opts.min_docs)
+    };
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&args.output);
+    match file.and_then(|mut f| f.write_all(text.as_bytes())) {
+        Ok(()) => {
+            eprintln!("wrote {shown}; check it with `numcheck check DRAFT`");
+            Ok(0)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            eprintln!("error: {shown} exists; init never replaces a file (use --output)");
+            Ok(TROUBLE)
+        }
+        Err(e) => {
+            eprintln!("error: {shown}: {e}");
+            Ok(TROUBLE)
+        }
+    }
 }
 
 fn extract(args: ExtractArgs, out: &mut dyn Write) -> Result<u8> {

@@ -428,8 +428,20 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
     let as_problem = |(path, message): (String, String)| Problem::new(path, message);
     let mut problems: Vec<Problem> = walk_problems.into_iter().map(as_problem).collect();
 
-    let check_all =
-        || -> Vec<Outcome> { files.par_iter().map(|path| run.check_path(path)).collect() };
+    let bar = progress(
+        matches!(args.format, FormatArg::Human) && !args.quiet && io::stderr().is_terminal(),
+        files.len(),
+    );
+    let check_all = || -> Vec<Outcome> {
+        files
+            .par_iter()
+            .map(|path| {
+                let outcome = run.check_path(path);
+                bar.tick_file();
+                outcome
+            })
+            .collect()
+    };
     let outcomes = match args.threads {
         Some(n) => match rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(n))
@@ -443,6 +455,7 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
         },
         None => check_all(),
     };
+    bar.done();
     let mut report = Report {
         skipped: walk_skipped.into_iter().map(as_problem).collect(),
         ..Report::default()
@@ -818,6 +831,48 @@ fn fix_files(
         done.files += 1;
     }
     Ok(done)
+}
+
+/// A progress bar on standard error for a long run of `check`: shown only
+/// for human output on a terminal, and only once the run has taken
+/// longer than [`Progress::MOMENT`], so a quick run prints nothing extra.
+/// Never in machine formats or a pipe, where it would be noise in a log.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    const MOMENT: std::time::Duration = std::time::Duration::from_millis(300);
+
+    fn tick_file(&self) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(1);
+        if bar.is_hidden() && bar.elapsed() > Self::MOMENT {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn progress(show: bool, files: usize) -> Progress {
+    let bar = show.then(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(files as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} files checked, {elapsed} ({eta} left)",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+    Progress { bar }
 }
 
 /// What a check of one file left out.

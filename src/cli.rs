@@ -20,7 +20,7 @@ use numcheck::{engine, load, walk};
 
 /// Catches numeric discrepancies in prose before it is published.
 #[derive(Parser, Debug)]
-#[command(name = "numcheck", version, about, max_term_width = 100)]
+#[command(name = "numcheck", version, max_term_width = 100)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,6 +42,30 @@ enum Command {
     /// Compare many documents on one story: report the figures most of
     /// them state differently, without (or against) a canonical table.
     Consensus(ConsensusArgs),
+    /// Write a commented starter rules file (from the drafts' consensus
+    /// when drafts are given).
+    Init(InitArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `numcheck man > numcheck.1`.
+    Man,
+}
+
+#[derive(Args, Debug)]
+struct InitArgs {
+    /// Drafts on one story: the table is drafted from the figures most of
+    /// them agree on (as `consensus --emit-rules`), for you to review.
+    drafts: Vec<PathBuf>,
+    /// Where to write it; an existing file is never replaced.
+    #[arg(long, short, value_name = "FILE", default_value = "rules.toml")]
+    output: PathBuf,
+}
+
+#[derive(Args, Debug)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
 }
 
 #[derive(Args, Debug)]
@@ -147,6 +171,14 @@ struct CheckArgs {
     /// Print the corrections --fix would make as a unified diff; change nothing.
     #[arg(long, conflicts_with_all = ["jsonl", "write_baseline"])]
     diff: bool,
+    /// Pass a run that checked nothing, or checked drafts without their
+    /// story: no rules file found, a story that does not exist, a folder
+    /// with no file to check. They are still reported as warnings.
+    #[arg(long)]
+    allow_empty: bool,
+    /// Walk folders without reading .gitignore (hidden files are still skipped).
+    #[arg(long)]
+    no_ignore: bool,
 }
 
 /// How documents are read, for `check` and `extract` alike.
@@ -289,9 +321,22 @@ pub fn run() -> Result<ExitCode> {
         Command::Extract(args) => extract(args, &mut out)?,
         Command::Explain(args) => explain(args, &mut out)?,
         Command::Consensus(args) => consensus(args, cli.color, &mut out)?,
+        Command::Init(args) => init(args)?,
+        Command::Completions(args) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut cmd, "numcheck", &mut out);
+            0
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            write_or_pipe_closed(clap_mangen::Man::new(cmd).render(&mut out))?;
+            0
+        }
         Command::Lsp(_) => unreachable!("the server returned above"),
     };
-    out.flush()?;
+    // The last of the output may meet a closed pipe only here: the exit
+    // code must still be the findings', not success.
+    write_or_pipe_closed(out.flush())?;
     Ok(ExitCode::from(code))
 }
 
@@ -323,33 +368,30 @@ fn read_stdin(name: &str, max: u64) -> Result<load::Read, Error> {
 /// How every document of a run is read and checked.
 struct Run {
     rules: Rules,
+    /// numcheck.toml's `[check]` or pyproject.toml's `[tool.numcheck]`.
+    config: numcheck::config::Config,
     engine: engine::Options,
     load: load::LoadOptions,
     max_size: u64,
 }
 
 fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
+    let config = match numcheck::config::Config::discover(Path::new(".")) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(TROUBLE);
+        }
+    };
     let run = Run {
         rules: Rules::new(args.rules.as_deref()),
+        config,
         engine: engine::Options { date: args.date },
         load: args.read.load(),
         max_size: args.read.max_filesize,
     };
     if args.jsonl {
-        let stdin = io::stdin();
-        write_or_pipe_closed(numcheck::stream::run(
-            stdin.lock(),
-            out,
-            &run.rules,
-            &run.engine,
-            run.load,
-            run.max_size,
-        ))?;
-        let failures = run.rules.failures();
-        for failure in &failures {
-            report_error(failure, color);
-        }
-        return Ok(if failures.is_empty() { 0 } else { TROUBLE });
+        return jsonl(&args, &run, color, out);
     }
     let baseline = match args.baseline.as_deref().map(Baseline::read).transpose() {
         Ok(b) => b,
@@ -368,12 +410,38 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
         files,
         problems: walk_problems,
         skipped: walk_skipped,
-    } = walk::files(&paths);
-    let as_problem = |(path, message)| Problem { path, message };
+        empty: walk_empty,
+    } = walk::files_with(
+        &paths,
+        walk::Options {
+            no_ignore: args.no_ignore,
+        },
+    );
+    // `exclude` leaves out what a walk found, never a file named on the
+    // command line (as ruff does without --force-exclude).
+    let walked = files.len();
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| paths.contains(f) || !run.config.excludes(f))
+        .collect();
+    let excluded = walked - files.len();
+    let as_problem = |(path, message): (String, String)| Problem::new(path, message);
     let mut problems: Vec<Problem> = walk_problems.into_iter().map(as_problem).collect();
 
-    let check_all =
-        || -> Vec<Outcome> { files.par_iter().map(|path| run.check_path(path)).collect() };
+    let bar = progress(
+        matches!(args.format, FormatArg::Human) && !args.quiet && io::stderr().is_terminal(),
+        files.len(),
+    );
+    let check_all = || -> Vec<Outcome> {
+        files
+            .par_iter()
+            .map(|path| {
+                let outcome = run.check_path(path);
+                bar.tick_file();
+                outcome
+            })
+            .collect()
+    };
     let outcomes = match args.threads {
         Some(n) => match rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(n))
@@ -387,10 +455,31 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
         },
         None => check_all(),
     };
+    bar.done();
     let mut report = Report {
         skipped: walk_skipped.into_iter().map(as_problem).collect(),
         ..Report::default()
     };
+    // Folders with no file to check: a run that checks nothing must not
+    // look like a clean one.
+    let empty_run = files.is_empty() && !stdin_wanted;
+    if empty_run && walk_empty.is_empty() && excluded > 0 {
+        let from = run
+            .config
+            .file
+            .as_deref()
+            .map_or_else(|| "the configuration".to_string(), load::display_path);
+        report.warnings.push(Problem::new(
+            from.clone(),
+            format!(
+                "no file to check: the {excluded} found are all excluded by `exclude` in {from}"
+            ),
+        ));
+    }
+    report
+        .warnings
+        .extend(walk_empty.into_iter().map(as_problem));
+    let mut missing = Missing::default();
     let mut trouble = false;
     if stdin_wanted {
         let shown = args
@@ -404,29 +493,62 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
         let outcome = match read_stdin(&shown, run.max_size) {
             Ok(load::Read::Text(file)) => match run.check_source(&at, file) {
                 // Named by --stdin-filename, yet not read from there.
-                Outcome::Checked(r) => Outcome::Checked(FileReport { path: None, ..r }),
+                Outcome::Checked(r, gaps) => Outcome::Checked(FileReport { path: None, ..r }, gaps),
                 other => other,
             },
             Ok(load::Read::Skipped(why)) => Outcome::Skipped(shown.clone(), why),
             Err(e) => Outcome::Failed(e),
         };
-        trouble |= collect(outcome, &mut report, &mut problems);
+        trouble |= collect(outcome, &mut report, &mut problems, &mut missing);
     }
     for outcome in outcomes {
-        trouble |= collect(outcome, &mut report, &mut problems);
+        trouble |= collect(outcome, &mut report, &mut problems, &mut missing);
+    }
+    if let Some(first) = missing.unruled.first() {
+        missing.fails = true;
+        let files = match missing.unruled.len() {
+            1 => String::new(),
+            n => format!(" and {} more", file_count(n - 1)),
+        };
+        report.warnings.push(Problem::new(
+            first.clone(),
+            format!(
+                "no rules file found for {first}{files} (no numcheck.toml or rules.toml in \
+                 its folder or any above, and no --rules): only the story-independent \
+                 checks ran"
+            ),
+        ));
+    }
+    for path in run.rules.foreign() {
+        report.skipped.push(Problem::new(
+            load::display_path(&path),
+            "not a numcheck rules file (it has no `version` key): passed over, and \
+             rules were looked for further up",
+        ));
     }
     if !args.quiet && !matches!(args.format, FormatArg::Json) {
         for s in &report.skipped {
             eprintln!("note: skipped {}: {}", s.path, s.message);
         }
     }
+    let mut rules_problems = Vec::new();
     for failure in run.rules.failures() {
         trouble = true;
         report_error(&failure, color);
+        match &*failure {
+            Error::Rules { diagnostics, .. } => {
+                rules_problems.extend(Problem::of_rules(diagnostics))
+            }
+            other => rules_problems.push(Problem::new(error_path(other), other.to_string())),
+        }
     }
     for p in &problems {
         trouble = true;
         eprintln!("error: {}", p.message);
+    }
+    problems.extend(rules_problems);
+    for w in &report.warnings {
+        eprintln!("warning: {}", w.message);
     }
     report.problems = problems;
     if let Some(path) = &args.write_baseline {
@@ -458,7 +580,8 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             .unwrap_or_else(|| PathBuf::from("stdin"));
         let recheck = |at: Option<&Path>, name: &str, text: &str| -> Vec<Diagnostic> {
             let at = at.unwrap_or(&stdin_at);
-            let Outcome::Checked(file) = run.check_source(at, SourceFile::new(name, text)) else {
+            let Outcome::Checked(file, _) = run.check_source(at, SourceFile::new(name, text))
+            else {
                 return Vec::new();
             };
             let mut one = Report {
@@ -497,11 +620,7 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             );
         }
     }
-    let threshold = match args.deny {
-        None => Severity::Error,
-        Some(Deny::Warnings) => Severity::Warning,
-        Some(Deny::Notes) => Severity::Note,
-    };
+    let threshold = threshold(args.deny);
     let failing = report.diagnostics().any(|d| d.severity >= threshold);
     if let Some(max) = args.max_findings {
         let total = report.diagnostics().count();
@@ -518,8 +637,72 @@ fn check(args: CheckArgs, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
             eprintln!("note: {more} more {noun} not shown (--max-findings {max})");
         }
     }
+    // A run that checked drafts without any rules, or against a story
+    // that does not exist, fails where no person may read the warning (the
+    // machine formats); any warning fails it under --deny. --allow-empty
+    // passes both.
+    let machine = !matches!(args.format, FormatArg::Human);
+    let warned = !report.warnings.is_empty();
+    let failing = failing
+        || (!args.allow_empty && ((machine && missing.fails) || (args.deny.is_some() && warned)));
+    let trouble = trouble || (empty_run && !args.allow_empty);
     write_report(&report, args.format, color, args.quiet, out)?;
     Ok(exit_code(trouble, failing))
+}
+
+/// The path an error is about.
+fn error_path(e: &Error) -> String {
+    match e {
+        Error::Io { path, .. } | Error::NotUtf8 { path, .. } | Error::Rules { path, .. } => {
+            path.clone()
+        }
+    }
+}
+
+/// Stream mode. Exit status as for `check`: 2 when the rules cannot be
+/// used, else 1 when a line has a finding at or above the threshold
+/// (errors; `--deny warnings` or `notes` lowers it) or names a story the
+/// rules lack (unless `--allow-empty`), else 0. A reader that closes the
+/// pipe early ends the stream; the status still counts what was read.
+fn jsonl(args: &CheckArgs, run: &Run, color: ColorWhen, out: &mut dyn Write) -> Result<u8> {
+    let at = Path::new("stdin");
+    let no_rules = !run.rules.found_for(at);
+    if no_rules {
+        eprintln!(
+            "warning: no rules file found for standard input (no numcheck.toml or rules.toml \
+             in the current folder or any above, and no --rules): only the \
+             story-independent checks ran"
+        );
+    }
+    let stdin = io::stdin();
+    let summary = numcheck::stream::run(
+        stdin.lock(),
+        out,
+        &run.rules,
+        &run.engine,
+        run.load,
+        run.max_size,
+    )?;
+    let failures = run.rules.failures();
+    for failure in &failures {
+        report_error(failure, color);
+    }
+    if !failures.is_empty() {
+        return Ok(TROUBLE);
+    }
+    let failing = summary.worst.is_some_and(|s| s >= threshold(args.deny))
+        || (!args.allow_empty
+            && (summary.fails || no_rules || (args.deny.is_some() && summary.warned)));
+    Ok(if failing { FINDINGS } else { 0 })
+}
+
+/// The least severity that fails a run.
+fn threshold(deny: Option<Deny>) -> Severity {
+    match deny {
+        None => Severity::Error,
+        Some(Deny::Warnings) => Severity::Warning,
+        Some(Deny::Notes) => Severity::Note,
+    }
 }
 
 /// Writes `report` in the chosen format to standard output.
@@ -650,9 +833,59 @@ fn fix_files(
     Ok(done)
 }
 
+/// A progress bar on standard error for a long run of `check`: shown only
+/// for human output on a terminal, and only once the run has taken
+/// longer than [`Progress::MOMENT`], so a quick run prints nothing extra.
+/// Never in machine formats or a pipe, where it would be noise in a log.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    const MOMENT: std::time::Duration = std::time::Duration::from_millis(300);
+
+    fn tick_file(&self) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(1);
+        if bar.is_hidden() && bar.elapsed() > Self::MOMENT {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn progress(show: bool, files: usize) -> Progress {
+    let bar = show.then(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(files as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} files checked, {elapsed} ({eta} left)",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+    Progress { bar }
+}
+
+/// What a check of one file left out.
+struct Gaps {
+    /// Why it was checked without its story.
+    notes: Vec<numcheck::coverage::Gap>,
+    /// No rules file applies to it.
+    no_rules: bool,
+}
+
 /// What became of one file.
 enum Outcome {
-    Checked(FileReport),
+    Checked(FileReport, Gaps),
     /// Not a document (binary, too large): its path and why.
     Skipped(String, String),
     /// Its rules file is broken; that is reported once, on its own.
@@ -666,12 +899,20 @@ impl Run {
         match self.rules.for_path(at) {
             Ok(table) => {
                 let doc = load::Document::load(file, Some(at.to_path_buf()), self.load);
-                let diagnostics = engine::check(&doc, &table, &self.engine);
-                Outcome::Checked(FileReport {
-                    file: doc.file,
-                    path: Some(at.to_path_buf()),
-                    diagnostics,
-                })
+                let mut diagnostics = engine::check(&doc, &table, &self.engine);
+                self.config.apply(Some(at), &mut diagnostics);
+                let gaps = Gaps {
+                    notes: numcheck::coverage::gaps(&doc, &table),
+                    no_rules: !self.rules.found_for(at),
+                };
+                Outcome::Checked(
+                    FileReport {
+                        file: doc.file,
+                        path: Some(at.to_path_buf()),
+                        diagnostics,
+                    },
+                    gaps,
+                )
             }
             Err(_) => Outcome::RulesBroken,
         }
@@ -686,28 +927,47 @@ impl Run {
     }
 }
 
-/// Adds an outcome to the report; true if it was trouble.
-fn collect(outcome: Outcome, report: &mut Report, problems: &mut Vec<Problem>) -> bool {
+/// What the files of a run were checked without.
+#[derive(Default)]
+struct Missing {
+    /// The files no rules file applies to.
+    unruled: Vec<String>,
+    /// A warning that fails a CI run: a story that does not exist.
+    fails: bool,
+}
+
+/// Adds an outcome to the report, and what its file lacked to `missing`;
+/// true if it was trouble.
+fn collect(
+    outcome: Outcome,
+    report: &mut Report,
+    problems: &mut Vec<Problem>,
+    missing: &mut Missing,
+) -> bool {
     match outcome {
-        Outcome::Checked(r) => {
+        Outcome::Checked(r, gaps) => {
+            let name = r.file.name().to_string();
+            for gap in gaps.notes {
+                missing.fails |= gap.fails;
+                report.warnings.push(Problem::new(
+                    name.clone(),
+                    format!("{name}: {}", gap.message),
+                ));
+            }
+            let unruled = &mut missing.unruled;
+            if gaps.no_rules {
+                unruled.push(name);
+            }
             report.files.push(r);
             false
         }
         Outcome::Skipped(path, message) => {
-            report.skipped.push(Problem { path, message });
+            report.skipped.push(Problem::new(path, message));
             false
         }
         Outcome::RulesBroken => true,
         Outcome::Failed(e) => {
-            let path = match &e {
-                Error::Io { path, .. }
-                | Error::NotUtf8 { path, .. }
-                | Error::Rules { path, .. } => path.clone(),
-            };
-            problems.push(Problem {
-                path,
-                message: e.to_string(),
-            });
+            problems.push(Problem::new(error_path(&e), e.to_string()));
             true
         }
     }
@@ -806,6 +1066,64 @@ fn consensus(args: ConsensusArgs, color: ColorWhen, out: &mut dyn Write) -> Resu
         .sort_by(|a, b| a.file.name().cmp(b.file.name()));
     write_report(&report, args.format, color, args.quiet, out)?;
     Ok(exit_code(trouble, found))
+}
+
+/// The starter table `init` writes without drafts: one made-up story, each
+/// part commented. tests/init.rs checks that it loads and is schema-valid.
+const STARTER: &str = include_str!("init/starter.toml");
+
+fn init(args: InitArgs) -> Result<u8> {
+    let shown = load::display_path(&args.output);
+    let text = if args.drafts.is_empty() {
+        STARTER.to_string()
+    } else {
+        let walked = walk::files(&args.drafts);
+        let mut docs = Vec::new();
+        for path in &walked.files {
+            match load::read(path, load::MAX_SIZE) {
+                Ok(load::Read::Text(file)) => docs.push(load::Document::load(
+                    file,
+                    Some(path.clone()),
+                    load::LoadOptions::default(),
+                )),
+                Ok(load::Read::Skipped(why)) => {
+                    eprintln!("note: skipped {}: {why}", load::display_path(path))
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(TROUBLE);
+                }
+            }
+        }
+        if docs.len() < 2 {
+            eprintln!(
+                "error: init drafts a table from what several drafts agree on; {} found",
+                file_count(docs.len())
+            );
+            return Ok(TROUBLE);
+        }
+        let opts = numcheck::consensus::Options::default();
+        let outcome = numcheck::consensus::run(&docs, &numcheck::facts::FactTable::empty(), &opts);
+        numcheck::consensus::draft::rules(&outcome, &docs, opts.min_docs)
+    };
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&args.output);
+    match file.and_then(|mut f| f.write_all(text.as_bytes())) {
+        Ok(()) => {
+            eprintln!("wrote {shown}; check it with `numcheck check DRAFT`");
+            Ok(0)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            eprintln!("error: {shown} exists; init never replaces a file (use --output)");
+            Ok(TROUBLE)
+        }
+        Err(e) => {
+            eprintln!("error: {shown}: {e}");
+            Ok(TROUBLE)
+        }
+    }
 }
 
 fn extract(args: ExtractArgs, out: &mut dyn Write) -> Result<u8> {

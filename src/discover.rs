@@ -183,8 +183,36 @@ pub fn load_discovered(path: &Path, text: Option<&str>) -> Result<FactTable, Err
 
 type Loaded = Result<Arc<FactTable>, Arc<Error>>;
 
+/// What a `numcheck.toml` or `rules.toml` found by discovery is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A numcheck rules file: it has a top-level `version` key, or is not
+    /// TOML at all (then it is ours, broken, and its errors are reported).
+    Rules,
+    /// A `numcheck.toml` holding only configuration (`[check]`).
+    Config,
+    /// Another tool's file: valid TOML with neither.
+    Foreign,
+}
+
+/// The kind of the file at `path` by its text (`None`: it could not be
+/// read or decoded; it is ours, and loading it reports why).
+fn kind_of(text: Option<&str>) -> Kind {
+    match text.map(str::parse::<toml::Table>) {
+        Some(Ok(table)) if table.contains_key("version") => Kind::Rules,
+        Some(Ok(table)) if table.contains_key("check") => Kind::Config,
+        Some(Ok(_)) => Kind::Foreign,
+        _ => Kind::Rules,
+    }
+}
+
 /// Finds and caches rules for many files, from many threads.
 pub struct Rules {
+    /// The text of each candidate file read to tell its kind, kept so that
+    /// loading it reads it no second time: each rules file is read once.
+    peeked: Mutex<HashMap<PathBuf, (Kind, Option<String>)>>,
+    /// `rules.toml` files passed over as another tool's, in the order met.
+    foreign: Mutex<Vec<PathBuf>>,
     fixed: Option<Loaded>,
     by_dir: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     by_file: Mutex<HashMap<PathBuf, Loaded>>,
@@ -195,6 +223,8 @@ impl Rules {
     /// Rules from `--rules`, or discovered per file when `None`.
     pub fn new(fixed: Option<&Path>) -> Rules {
         Rules {
+            peeked: Mutex::default(),
+            foreign: Mutex::default(),
             fixed: fixed.map(|p| load_rules(p).map(Arc::new).map_err(Arc::new)),
             by_dir: Mutex::default(),
             by_file: Mutex::default(),
@@ -218,8 +248,24 @@ impl Rules {
                 break hit;
             }
             seen.push(dir.clone());
-            if let Some(hit) = NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
-                break Some(hit);
+            let mut hit = None;
+            for candidate in NAMES.iter().map(|n| dir.join(n)).filter(|p| p.is_file()) {
+                match self.kind(&candidate) {
+                    Kind::Rules => {
+                        hit = Some(candidate);
+                        break;
+                    }
+                    Kind::Config => continue,
+                    Kind::Foreign => {}
+                }
+                if let Ok(mut foreign) = self.foreign.lock()
+                    && !foreign.contains(&candidate)
+                {
+                    foreign.push(candidate);
+                }
+            }
+            if hit.is_some() {
+                break hit;
             }
             if !dir.pop() {
                 break None;
@@ -231,6 +277,26 @@ impl Rules {
             }
         }
         found
+    }
+
+    /// The kind of a candidate, read once however many threads ask.
+    fn kind(&self, path: &Path) -> Kind {
+        let mut peeked = self.peeked.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((kind, _)) = peeked.get(path) {
+            return *kind;
+        }
+        let text = load::read_regular(path, MAX_RULES_SIZE)
+            .ok()
+            .and_then(|b| load::decode(&load::display_path(path), b).ok());
+        let kind = kind_of(text.as_deref());
+        peeked.insert(path.to_path_buf(), (kind, text));
+        kind
+    }
+
+    /// Whether a document at `path` has a rules file: `--rules`, or one
+    /// found in its folder or above.
+    pub fn found_for(&self, path: &Path) -> bool {
+        self.fixed.is_some() || self.locate(path).is_some()
     }
 
     /// The table for a document at `path` (stdin: the working directory).
@@ -245,11 +311,21 @@ impl Rules {
         cache
             .entry(rules.clone())
             .or_insert_with(|| {
-                load_discovered(&rules, None)
+                let text = self
+                    .peeked
+                    .lock()
+                    .ok()
+                    .and_then(|mut p| p.get_mut(&rules).and_then(|(_, t)| t.take()));
+                load_discovered(&rules, text.as_deref())
                     .map(Arc::new)
                     .map_err(Arc::new)
             })
             .clone()
+    }
+
+    /// The `rules.toml` files passed over as another tool's (no `version`).
+    pub fn foreign(&self) -> Vec<PathBuf> {
+        self.foreign.lock().map(|f| f.clone()).unwrap_or_default()
     }
 
     /// Every rules file that failed to load, once each.

@@ -6,7 +6,9 @@
 //! "format"?: "markdown" | "html" | "text"}`. Out: `{"id": …, "findings":
 //! […]}` with findings as in `--format json`, or `{"id": …, "error": "…"}`
 //! for a line that cannot be read (`id` is null when even it is missing).
-//! A bad line never stops the stream.
+//! A bad line never stops the stream. A line checked less than it seems
+//! (its `story` is not in the rules, no story applies to it) carries
+//! `"warnings": ["…"]` as well.
 
 use std::io::{self, BufRead, Write};
 use std::path::Path;
@@ -14,6 +16,8 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::coverage;
+use crate::diagnostic::Severity;
 use crate::discover::Rules;
 use crate::emit::json::{Finding, finding};
 use crate::engine;
@@ -24,6 +28,19 @@ use crate::source::SourceFile;
 struct Found<'a> {
     id: &'a Value,
     findings: Vec<Finding<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<String>,
+}
+
+/// What a stream held, for its exit status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// The most severe finding of any line.
+    pub worst: Option<Severity>,
+    /// Any line had a warning.
+    pub warned: bool,
+    /// Any line had a warning that fails a CI run (a story that does not exist).
+    pub fails: bool,
 }
 
 #[derive(Serialize)]
@@ -124,7 +141,8 @@ pub fn run(
     opts: &engine::Options,
     load_opts: LoadOptions,
     max_line: u64,
-) -> io::Result<()> {
+) -> io::Result<Summary> {
+    let mut summary = Summary::default();
     let table = rules.for_path(Path::new("stdin"));
     let max = usize::try_from(max_line).unwrap_or(usize::MAX);
     let mut bytes = Vec::new();
@@ -157,20 +175,36 @@ pub fn run(
                     front.story = req.story.or(front.story.take());
                 }
                 let diagnostics = engine::check(&doc, table, opts);
+                let gaps = coverage::gaps(&doc, table);
+                summary.worst = diagnostics
+                    .iter()
+                    .map(|d| d.severity)
+                    .chain(summary.worst)
+                    .max();
+                summary.warned |= !gaps.is_empty();
+                summary.fails |= gaps.iter().any(|g| g.fails);
                 serde_json::to_writer(
                     &mut *out,
                     &Found {
                         id: &id,
                         findings: diagnostics.iter().map(finding).collect(),
+                        warnings: gaps.into_iter().map(|g| g.message).collect(),
                     },
                 )
             }
         };
-        written.map_err(io::Error::from)?;
-        out.write_all(b"\n")?;
-        out.flush()?;
+        let done = written
+            .map_err(io::Error::from)
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush());
+        match done {
+            // The reader has gone (`… | head`): stop, and let the status
+            // count what was checked.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(summary),
+            other => other?,
+        }
     }
-    Ok(())
+    Ok(summary)
 }
 
 #[cfg(test)]

@@ -28,6 +28,16 @@ pub struct Walk {
     /// Links that lead back into a folder being walked, as (path, why): left
     /// alone, since everything they reach is walked anyway.
     pub skipped: Vec<(String, String)>,
+    /// Folders named on the command line that held no file to check, as
+    /// (path, why): what was there instead, counted.
+    pub empty: Vec<(String, String)>,
+}
+
+/// How directories are walked.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// `--no-ignore`: read no `.gitignore` (hidden files are still skipped).
+    pub no_ignore: bool,
 }
 
 /// A link back to a folder above it.
@@ -79,8 +89,88 @@ fn unreadable_gitignore(dir: &Path) -> Option<String> {
     ))
 }
 
-/// The files under `paths`.
+/// The files under `paths`, `.gitignore` honoured.
 pub fn files(paths: &[PathBuf]) -> Walk {
+    files_with(paths, Options::default())
+}
+
+/// A walker of `dir` as `opts` says; `filters` false reads every file,
+/// hidden or ignored, for counting what a walk left out.
+fn walker(dir: &Path, opts: Options, filters: bool) -> ignore::Walk {
+    builder(dir, opts, filters).build()
+}
+
+/// The walk of `walker`, before it is built.
+fn builder(dir: &Path, opts: Options, filters: bool) -> ignore::WalkBuilder {
+    let mut b = ignore::WalkBuilder::new(dir);
+    b.follow_links(true)
+        // A drafts folder need not be a git repository for its
+        // .gitignore to count; inside one, a .gitignore above the
+        // repository's root must not (git reads none there), and the
+        // ignore crate stops at the root only when it requires git.
+        .require_git(in_repository(dir))
+        // git reads no .ignore files: a draft it shows is checked.
+        .ignore(false);
+    if opts.no_ignore || !filters {
+        b.git_ignore(false)
+            .git_exclude(false)
+            .git_global(false)
+            .parents(false);
+    }
+    if !filters {
+        b.hidden(false);
+    }
+    b
+}
+
+/// Why the folder `dir` gave no file to check: how many prose files the
+/// ignore rules or hiding left out, and how many files of other kinds.
+fn why_empty(dir: &Path, opts: Options) -> String {
+    let files = |w: ignore::Walk| {
+        w.flatten()
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+            .map(|e| is_prose(e.path()))
+            .collect::<Vec<bool>>()
+    };
+    let seen = files(walker(dir, opts, true));
+    let other = seen.iter().filter(|p| !**p).count();
+    let all_prose = files(walker(dir, opts, false))
+        .iter()
+        .filter(|p| **p)
+        .count();
+    let mut parts = Vec::new();
+    if all_prose > 0 {
+        let by = if opts.no_ignore {
+            "hidden"
+        } else {
+            "ignored by .gitignore or hidden"
+        };
+        parts.push(format!("{all_prose} {by}"));
+    }
+    if other > 0 {
+        parts.push(format!(
+            "{other} with other extensions (checked: {})",
+            EXTENSIONS.join(", ")
+        ));
+    }
+    let counts = if parts.is_empty() {
+        "it holds no files".to_string()
+    } else {
+        parts.join("; ")
+    };
+    let hint = if all_prose > 0 && !opts.no_ignore {
+        "; use --no-ignore to read ignored files, or name files on the command line"
+    } else {
+        ""
+    };
+    format!(
+        "no file to check under {} ({counts}){hint}",
+        display_path(dir)
+    )
+}
+
+/// The files under `paths`, walked as `opts` says.
+pub fn files_with(paths: &[PathBuf], opts: Options) -> Walk {
     let mut walk = Walk::default();
     let mut found = Vec::new();
     for p in paths {
@@ -99,7 +189,7 @@ pub fn files(paths: &[PathBuf]) -> Walk {
         }
         let inner = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let seen = std::sync::Arc::clone(&inner);
-        let walker = ignore::WalkBuilder::new(p)
+        let walker = builder(p, opts, true)
             .filter_entry(move |e| {
                 if !e.file_type().is_some_and(|t| t.is_dir()) {
                     return true;
@@ -112,15 +202,8 @@ pub fn files(paths: &[PathBuf]) -> Walk {
                 }
                 false
             })
-            .follow_links(true)
-            // A drafts folder need not be a git repository for its
-            // .gitignore to count; inside one, a .gitignore above the
-            // repository's root must not (git reads none there), and the
-            // ignore crate stops at the root only when it requires git.
-            .require_git(in_repository(p))
-            // git reads no .ignore files: a draft it shows is checked.
-            .ignore(false)
             .build();
+        let before = found.len();
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_prose(e.path()) => {
@@ -139,8 +222,12 @@ pub fn files(paths: &[PathBuf]) -> Walk {
                     .push((display_path(p), one_line(&err.to_string()))),
             }
         }
+        let refused_inside = inner.lock().map(|p| !p.is_empty()).unwrap_or(false);
         if let Ok(mut problems) = inner.lock() {
             walk.problems.append(&mut problems);
+        }
+        if found.len() == before && !refused_inside {
+            walk.empty.push((display_path(p), why_empty(p, opts)));
         }
     }
     // Sorted as shown, then one path per file: "a/x", "./a/x", "/abs/a/x"

@@ -1,7 +1,8 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…::message`, one
 //! a finding, so that findings appear on the lines of a pull request.
 //! Values are escaped as the runner requires: `%`, CR and LF everywhere,
-//! and `:` and `,` in properties too.
+//! and `:` and `,` in properties too. A file that could not be checked is
+//! an `::error`, a warning about the run a `::warning`, on the file.
 
 use std::io::{self, Write};
 
@@ -41,6 +42,20 @@ pub fn emit(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             property(&format!("{} {}", d.code, d.name)),
             data(&message)
         )?;
+    }
+    for (command, list) in [("error", &report.problems), ("warning", &report.warnings)] {
+        for p in list {
+            let at = match p.line_col {
+                Some((line, col)) => format!(",line={line},col={col}"),
+                None => String::new(),
+            };
+            writeln!(
+                w,
+                "::{command} file={}{at},title=numcheck::{}",
+                property(&p.path),
+                data(&p.message)
+            )?;
+        }
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Report;
+use super::{Problem, Report};
 use crate::checks::fix;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::source::{SourceFile, Span};
@@ -16,6 +16,10 @@ struct Output<'a> {
     version: u32,
     findings: Vec<Finding<'a>>,
     errors: Vec<Error<'a>>,
+    /// Left out when there are none, so that a clean run's output is as
+    /// it was before warnings existed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<Error<'a>>,
     skipped: Vec<Error<'a>>,
 }
 
@@ -85,6 +89,21 @@ struct Edit<'a> {
 struct Error<'a> {
     path: &'a str,
     message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+}
+
+impl<'a> Error<'a> {
+    fn of(p: &'a Problem) -> Error<'a> {
+        Error {
+            path: &p.path,
+            message: &p.message,
+            line: p.line_col.map(|(l, _)| l),
+            column: p.line_col.map(|(_, c)| c),
+        }
+    }
 }
 
 pub fn finding(d: &Diagnostic) -> Finding<'_> {
@@ -121,22 +140,9 @@ pub fn emit(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let out = Output {
         version: 1,
         findings: report.diagnostics().map(finding).collect(),
-        errors: report
-            .problems
-            .iter()
-            .map(|p| Error {
-                path: &p.path,
-                message: &p.message,
-            })
-            .collect(),
-        skipped: report
-            .skipped
-            .iter()
-            .map(|p| Error {
-                path: &p.path,
-                message: &p.message,
-            })
-            .collect(),
+        errors: report.problems.iter().map(Error::of).collect(),
+        warnings: report.warnings.iter().map(Error::of).collect(),
+        skipped: report.skipped.iter().map(Error::of).collect(),
     };
     serde_json::to_writer_pretty(&mut *w, &out)?;
     writeln!(w)

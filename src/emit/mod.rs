@@ -34,18 +34,50 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A file that could not be checked, and why.
+/// A file that could not be checked, or a warning about the run, and why.
 #[derive(Debug, Clone)]
 pub struct Problem {
     pub path: String,
     pub message: String,
+    /// Where in the file, 1-based, when it is about a place in it (an
+    /// error in a rules file).
+    pub line_col: Option<(usize, usize)>,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            line_col: None,
+        }
+    }
+
+    /// One problem for each diagnostic of a broken rules file, at its line.
+    pub fn of_rules(diagnostics: &[Diagnostic]) -> Vec<Problem> {
+        diagnostics
+            .iter()
+            .map(|d| {
+                let at = d.primary.file.line_col(d.primary.span.start);
+                Problem {
+                    path: d.primary.file.name().to_string(),
+                    message: format!("{}[{}]: {}", d.severity.as_str(), d.code, d.message),
+                    line_col: Some((at.line, at.column)),
+                }
+            })
+            .collect()
+    }
 }
 
 /// Everything one run found.
 #[derive(Debug, Default)]
 pub struct Report {
     pub files: Vec<FileReport>,
+    /// What could not be checked: unreadable files, broken rules files.
     pub problems: Vec<Problem>,
+    /// What was checked less than it seems: no rules file, no story, a
+    /// folder with no file to check.
+    pub warnings: Vec<Problem>,
     /// Files left alone (binary, too large), and why.
     pub skipped: Vec<Problem>,
     /// Findings left out by `--max-findings`: the summary counts them, so

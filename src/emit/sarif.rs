@@ -31,7 +31,91 @@ struct Run {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     original_uri_base_ids: BTreeMap<&'static str, ArtifactLocation>,
     column_kind: &'static str,
+    /// Whether the run could check everything, and what went wrong: one
+    /// invocation when anything did (none on a clean run). A viewer that
+    /// sees `executionSuccessful: false` knows that an empty `results` is
+    /// no clean bill.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    invocations: Vec<Invocation>,
     results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    locations: [NotificationLocation; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: NotificationPlace,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationPlace {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<StartRegion>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StartRegion {
+    start_line: usize,
+    start_column: usize,
+}
+
+/// The run's invocation, when it has anything to say.
+fn invocations(report: &Report, root: Option<&Path>) -> Vec<Invocation> {
+    let notifications: Vec<Notification> = report
+        .problems
+        .iter()
+        .map(|p| notification("error", p, root))
+        .chain(
+            report
+                .warnings
+                .iter()
+                .map(|p| notification("warning", p, root)),
+        )
+        .collect();
+    if notifications.is_empty() {
+        return Vec::new();
+    }
+    vec![Invocation {
+        execution_successful: report.problems.is_empty(),
+        tool_execution_notifications: notifications,
+    }]
+}
+
+fn notification(level: &'static str, p: &super::Problem, root: Option<&Path>) -> Notification {
+    let (uri, uri_base_id) = uri(&p.path, root);
+    Notification {
+        level,
+        message: Text {
+            text: p.message.clone(),
+        },
+        locations: [NotificationLocation {
+            physical_location: NotificationPlace {
+                artifact_location: ArtifactLocation { uri, uri_base_id },
+                region: p.line_col.map(|(start_line, start_column)| StartRegion {
+                    start_line,
+                    start_column,
+                }),
+            },
+        }],
+    }
 }
 
 #[derive(Serialize)]
@@ -336,6 +420,7 @@ pub fn emit(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             },
             original_uri_base_ids: bases,
             column_kind: "unicodeCodePoints",
+            invocations: invocations(report, root),
             results,
         }],
     };

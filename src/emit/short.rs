@@ -1,5 +1,7 @@
 //! One finding a line, `path:line:col: severity[code] message`, the form
-//! editors' quickfix lists read.
+//! editors' quickfix lists read. What could not be checked follows, as
+//! `path:line:col: error: message` (`path: error: message` with no place);
+//! warnings about the run go to standard error only, as in every format.
 
 use std::io::{self, Write};
 
@@ -20,6 +22,13 @@ pub fn emit(report: &Report, w: &mut dyn Write) -> io::Result<()> {
             d.code,
             message
         )?;
+    }
+    for p in &report.problems {
+        let message = p.message.replace(['\n', '\r'], " ");
+        match p.line_col {
+            Some((line, col)) => writeln!(w, "{}:{line}:{col}: error: {message}", p.path)?,
+            None => writeln!(w, "{}: error: {message}", p.path)?,
+        }
     }
     Ok(())
 }

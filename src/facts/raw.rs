@@ -19,6 +19,10 @@ pub struct RawRules {
     pub fact: Vec<S<RawFact>>,
     #[serde(default)]
     pub relation: Vec<S<RawRelation>>,
+    /// The project configuration (`select`, `ignore`, …) when it shares
+    /// `numcheck.toml` with the rules; read by `config`, not here.
+    #[allow(dead_code)]
+    pub check: Option<toml::Value>,
 }
 
 #[derive(Deserialize, Debug)]

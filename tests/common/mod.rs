@@ -61,3 +61,22 @@ pub fn rel(path: &Path) -> String {
         .to_string_lossy()
         .replace('\\', "/")
 }
+
+/// The official SARIF 2.1.0 schema: `NUMCHECK_SARIF_SCHEMA` if set, else
+/// the copy in `../shared/schemas/` beside the checkout. It is not in the
+/// repository (no package on the registries we reach ships it), so a lone
+/// clone has none, and the tests that need it validate what they can
+/// without it and say so.
+pub fn sarif_schema() -> Option<std::path::PathBuf> {
+    if let Some(p) = std::env::var_os("NUMCHECK_SARIF_SCHEMA") {
+        return Some(p.into());
+    }
+    let beside =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/sarif-schema-2.1.0.json");
+    beside.is_file().then_some(beside)
+}
+
+/// What a test prints when it cannot validate against the SARIF schema.
+pub const NO_SARIF_SCHEMA: &str = "note: SARIF schema validation skipped: no \
+    ../shared/schemas/sarif-schema-2.1.0.json beside the checkout and no \
+    NUMCHECK_SARIF_SCHEMA; the structural checks still ran";

@@ -10,6 +10,12 @@ the action's folder. GITHUB_ENV and GITHUB_PATH are files, as on a runner;
 what a step writes to them reaches the steps after it. The first failing
 step ends the run with its exit code. An expression this script does not
 know is an error, so the test cannot pass on an action it did not run.
+
+A step's `if:` may compare a step output or an input with a quoted string
+(`steps.download.outputs.installed != 'true'`); outputs come from
+GITHUB_OUTPUT as on a runner. `uses: actions/cache@…` is skipped, with a
+line saying so: there is no cache service here, and a cold cache is what
+a first run has anyway. Any other `uses:` is an error.
 """
 
 import os
@@ -36,6 +42,30 @@ def substitute(text, inputs, action_path):
         sys.exit(f"run_action: cannot evaluate ${{{{ {expr} }}}}")
 
     return EXPR.sub(value, str(text))
+
+
+CONDITION = re.compile(r"^\s*([A-Za-z0-9_.-]+)\s*(==|!=)\s*'([^']*)'\s*$")
+
+
+def holds(condition, inputs, outputs):
+    """Whether a step's `if:` holds; only `NAME ==|!= 'value'` is known."""
+    cond = EXPR.sub(lambda m: m.group(1), str(condition))
+    match = CONDITION.match(cond)
+    if not match:
+        sys.exit(f"run_action: cannot evaluate if: {condition}")
+    name, op, want = match.groups()
+    if name.startswith("inputs."):
+        value = inputs.get(name[len("inputs."):])
+        if value is None:
+            sys.exit(f"run_action: unknown input in if: {name}")
+    elif name.startswith("steps."):
+        parts = name.split(".")
+        if len(parts) != 4 or parts[2] != "outputs":
+            sys.exit(f"run_action: cannot evaluate if: {condition}")
+        value = outputs.get(parts[1], {}).get(parts[3], "")
+    else:
+        sys.exit(f"run_action: cannot evaluate if: {condition}")
+    return (value == want) == (op == "==")
 
 
 def read_env_file(path):
@@ -85,20 +115,32 @@ def main():
     env["GITHUB_ACTION_PATH"] = action_path
     env["GITHUB_WORKSPACE"] = os.getcwd()
     env["GITHUB_ACTIONS"] = "true"
+    outputs = {}
     for number, step in enumerate(action["runs"]["steps"]):
+        if "if" in step and not holds(step["if"], inputs, outputs):
+            print(f"run_action: step {number}: {step.get('name', '')}: skipped (if)", file=sys.stderr)
+            continue
+        if "uses" in step:
+            if not str(step["uses"]).startswith("actions/cache@"):
+                sys.exit(f"run_action: step {number} uses {step['uses']}")
+            print(f"run_action: step {number}: {step.get('name', '')}: no cache here", file=sys.stderr)
+            continue
         if "run" not in step:
             sys.exit(f"run_action: step {number} has no `run`")
         if step.get("shell") != "bash":
             sys.exit(f"run_action: step {number} is not `shell: bash`")
         env_file = os.path.join(runner, f"env-{number}")
         path_file = os.path.join(runner, f"path-{number}")
+        output_file = os.path.join(runner, f"output-{number}")
         open(env_file, "w").close()
         open(path_file, "w").close()
+        open(output_file, "w").close()
         step_env = dict(env)
         for key, value in (step.get("env") or {}).items():
             step_env[key] = substitute(value, inputs, action_path)
         step_env["GITHUB_ENV"] = env_file
         step_env["GITHUB_PATH"] = path_file
+        step_env["GITHUB_OUTPUT"] = output_file
         script = os.path.join(runner, f"step-{number}.sh")
         with open(script, "w", encoding="utf-8") as f:
             f.write(substitute(step["run"], inputs, action_path))
@@ -110,6 +152,8 @@ def main():
         if code != 0:
             sys.exit(code)
         env.update(read_env_file(env_file))
+        if "id" in step:
+            outputs[step["id"]] = read_env_file(output_file)
         with open(path_file, encoding="utf-8") as f:
             for line in f.read().splitlines():
                 if line:

@@ -911,6 +911,16 @@ pub(crate) fn score(
         e
     });
     let aspects = length_aspects(text, view, q);
+    // "four other people", "the other four": the rest of a group, never
+    // its total.
+    let rest = {
+        let at = view
+            .words
+            .partition_point(|w| w.span.start < q.figure.start);
+        let after = view.words.partition_point(|w| w.span.start < q.figure.end);
+        (at > 0 && view.words[at - 1].stem == "other")
+            || view.words.get(after).is_some_and(|w| w.stem == "other")
+    };
     // "an hour and 45 minutes into its voyage" is a time into an event, not
     // the event's length: only a fact whose context says "into" is named.
     let into = view
@@ -983,6 +993,7 @@ pub(crate) fn score(
             || unless.contains(&f)
             || !date_can_name(table, q, fact)
             || !says_into(f)
+            || rest && !fact.parts.is_empty()
         {
             continue;
         }

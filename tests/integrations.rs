@@ -7,13 +7,14 @@
 //! Needs `check-jsonschema` and `pre-commit` (`pip install pre-commit
 //! check-jsonschema`; .ci/run installs them).
 
+mod common;
+
+use common::{SEED_000, SEED_002, seed_workspace};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-const SEED_000: &str = "000_0bc75ca03dfdfb67.txt";
-const SEED_002: &str = "002_d590c6a3bc0264bc.txt";
 
 /// Where `cargo install` builds, shared by the tests and kept between runs
 /// so only the first pays for a release build.
@@ -42,26 +43,6 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// A folder holding the seed texts under `drafts/` and the seed rules.
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let drafts = dir.path().join("drafts");
-    fs::create_dir(&drafts).unwrap();
-    for seed in [SEED_000, SEED_002] {
-        fs::copy(
-            Path::new(ROOT).join("fixtures/seeds").join(seed),
-            drafts.join(seed),
-        )
-        .unwrap();
-    }
-    fs::copy(
-        Path::new(ROOT).join("rules.toml"),
-        dir.path().join("rules.toml"),
-    )
-    .unwrap();
-    dir
-}
-
 fn run_action(dir: &Path, inputs: &[&str]) -> Output {
     run(Command::new("python3")
         .arg(Path::new(ROOT).join("tests/support/run_action.py"))
@@ -86,7 +67,7 @@ fn action_yml_is_a_valid_github_action() {
 
 #[test]
 fn the_action_annotates_seed_002_and_writes_sarif() {
-    let dir = workspace();
+    let dir = seed_workspace();
     let out = run_action(dir.path(), &["paths=drafts", "sarif-file=numcheck.sarif"]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}{}", text(&out.stderr));
@@ -112,7 +93,7 @@ fn the_action_annotates_seed_002_and_writes_sarif() {
 
 #[test]
 fn the_action_passes_a_correct_draft_and_honours_its_inputs() {
-    let dir = workspace();
+    let dir = seed_workspace();
     // The rules file named explicitly, from outside the drafts' folder.
     fs::rename(dir.path().join("rules.toml"), dir.path().join("facts.toml")).unwrap();
     let out = run_action(
@@ -169,7 +150,7 @@ fn git(dir: &Path, args: &[&str]) {
 
 #[test]
 fn pre_commit_try_repo_fails_on_002_and_passes_on_000() {
-    let dir = workspace();
+    let dir = seed_workspace();
     let repo = dir.path();
     git(repo, &["init", "-q"]);
     git(repo, &["add", "."]);

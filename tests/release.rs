@@ -9,6 +9,9 @@
 //! sha256sum; scripts/test provides them all.
 
 use std::ffi::OsString;
+mod common;
+
+use common::{SEED_000, SEED_002, seed_workspace};
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
@@ -17,8 +20,6 @@ use std::process::{Command, Output};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const TAG: &str = concat!("v", env!("CARGO_PKG_VERSION"));
-const SEED_000: &str = "000_0bc75ca03dfdfb67.txt";
-const SEED_002: &str = "002_d590c6a3bc0264bc.txt";
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
@@ -200,25 +201,6 @@ fn install_refuses_a_bad_checksum() {
     assert!(!dest.path().join("numcheck").exists());
 }
 
-/// A workspace with two seed drafts and the seed rules.
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join("drafts")).unwrap();
-    for seed in [SEED_000, SEED_002] {
-        fs::copy(
-            Path::new(ROOT).join("fixtures/seeds").join(seed),
-            dir.path().join("drafts").join(seed),
-        )
-        .unwrap();
-    }
-    fs::copy(
-        Path::new(ROOT).join("rules.toml"),
-        dir.path().join("rules.toml"),
-    )
-    .unwrap();
-    dir
-}
-
 fn run_action(dir: &Path, base: &str, inputs: &[&str]) -> Output {
     run(Command::new("python3")
         .arg(Path::new(ROOT).join("tests/support/run_action.py"))
@@ -234,7 +216,7 @@ fn the_action_runs_the_release_binary_without_rust() {
     let site = tempfile::tempdir().unwrap();
     release(site.path(), false);
     let base = serve(site.path().to_path_buf());
-    let dir = workspace();
+    let dir = seed_workspace();
     let version = format!("version={TAG}");
     let out = run_action(
         dir.path(),
@@ -280,7 +262,7 @@ fn the_action_refuses_a_bad_checksum_and_does_not_fall_back() {
     let site = tempfile::tempdir().unwrap();
     release(site.path(), true);
     let base = serve(site.path().to_path_buf());
-    let dir = workspace();
+    let dir = seed_workspace();
     let version = format!("version={TAG}");
     let out = run_action(dir.path(), &base, &[&version, "paths=drafts"]);
     let stderr = text(&out.stderr);
@@ -302,7 +284,7 @@ fn pre_commit_runs_the_prebuilt_hook_with_no_rust_on_path() {
     let site = tempfile::tempdir().unwrap();
     release(site.path(), false);
     let base = serve(site.path().to_path_buf());
-    let dir = workspace();
+    let dir = seed_workspace();
     let repo = dir.path();
     git(repo, &["init", "-q"]);
     git(repo, &["add", "."]);

@@ -506,10 +506,12 @@ fn saying(stem: &str) -> bool {
 /// the event between the nearest of them on each side.
 fn starts_event(stem: &str) -> bool {
     saying(stem)
-        || matches!(stem, "that" | "which" | "who")
         || matches!(
             stem,
-            "according"
+            "that"
+                | "which"
+                | "who"
+                | "according"
                 | "after"
                 | "before"
                 | "since"
@@ -717,7 +719,7 @@ fn length_aspects(text: &str, view: &SentenceView, q: &Quantity) -> u8 {
         words
             .iter()
             .filter(|w| clause.contains(w.span))
-            .map(|w| aspect::of_word(&text[w.span.range()].to_lowercase()))
+            .map(|w| aspect::of_word(&w.stem))
             .fold(0, |a, b| a | b)
     };
     // What follows a length says what it is ("1,600 feet from the bow");
@@ -898,7 +900,7 @@ pub(crate) fn score(
     // Only a fact named by some evidence can score: with no base to relate
     // it to, the others are not looked at, so the cost of a figure does
     // not grow with the size of the table.
-    let named_by_evidence: Option<Vec<FactId>> = base.is_none().then(|| {
+    let mut named_by_evidence: Option<Vec<FactId>> = base.is_none().then(|| {
         let mut e: Vec<FactId> = [&templates, &contexts, &flows, &subject]
             .into_iter()
             .flatten()
@@ -939,20 +941,16 @@ pub(crate) fn score(
     };
     // A length is also named by its aspect: the story's depth for "lies
     // 12,500 feet down". The facts of a story are few; lengths fewer.
-    let by_class = |e: &Vec<FactId>| -> Vec<FactId> {
-        let mut e = e.clone();
-        if aspects != 0 {
-            for &s in active {
-                for &f in &table.stories[s].facts {
-                    if table.facts[f].aspects & aspects != 0 && !e.contains(&f) {
-                        e.push(f);
-                    }
+    if let Some(e) = named_by_evidence.as_mut().filter(|_| aspects != 0) {
+        for &s in active {
+            for &f in &table.stories[s].facts {
+                if table.facts[f].aspects & aspects != 0 && !e.contains(&f) {
+                    e.push(f);
                 }
             }
         }
-        e
-    };
-    let compatible_facts: Vec<FactId> = match named_by_evidence.as_ref().map(by_class) {
+    }
+    let compatible_facts: Vec<FactId> = match &named_by_evidence {
         Some(e) => e
             .iter()
             .copied()

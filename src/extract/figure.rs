@@ -418,13 +418,9 @@ pub(crate) fn words_at(c: &Cursor, i: usize) -> Option<Figure> {
     let value = total + current;
     // A lone "one" is a pronoun far more often than a figure; "one-year-old"
     // (a compound the tokenizer split) is a figure.
-    let of_time = c.word(j).is_some_and(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "hour" | "minute" | "day" | "week"
-        )
-    });
-    if terms == 1 && c.is(i, "one") && !(c.punct(j, '-') && c.touches_prev(j)) && !of_time {
+    // "one hour and 45 minutes" is a figure.
+    let of_time = || ["hour", "minute", "day", "week"].iter().any(|u| c.is(j, u));
+    if terms == 1 && c.is(i, "one") && !(c.punct(j, '-') && c.touches_prev(j)) && !of_time() {
         return None;
     }
     let mut fig = words_figure(i, j, value, last_scale);

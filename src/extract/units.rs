@@ -86,16 +86,14 @@ pub(crate) fn currency_before(c: &Cursor, i: usize) -> Option<(Currency, usize, 
 /// A currency named after the figure: "100 million dollars", "£5 pounds".
 /// Whether a word names a currency after its figure ("15 dollars").
 pub(crate) fn is_currency_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "dollars" | "dollar" | "pounds" | "sterling" | "euros" | "euro" | "yen" | "yuan" | "rupees"
-    )
+    currency_word(w).is_some()
 }
 
-pub(crate) fn currency_after(c: &Cursor, j: usize) -> Option<(Currency, usize)> {
+/// The currency a word after a figure names: "dollars", "pounds", "yen".
+fn currency_word(w: &str) -> Option<Currency> {
     let mut buf = [0u8; 24];
-    let w = words::lower(c.word(j)?, &mut buf)?;
-    let cur = match w {
+    let w = words::lower(w, &mut buf)?;
+    Some(match w {
         "dollars" | "dollar" => Currency::USD,
         "pounds" | "sterling" => Currency::GBP,
         "euros" | "euro" => Currency::EUR,
@@ -105,7 +103,11 @@ pub(crate) fn currency_after(c: &Cursor, j: usize) -> Option<(Currency, usize)> 
         "roubles" | "rubles" => Currency(*b"RUB"),
         "francs" => Currency(*b"CHF"),
         _ => return None,
-    };
+    })
+}
+
+pub(crate) fn currency_after(c: &Cursor, j: usize) -> Option<(Currency, usize)> {
+    let cur = currency_word(c.word(j)?)?;
     let next = if c.is(j, "pounds") && c.is(j + 1, "sterling") {
         j + 2
     } else {

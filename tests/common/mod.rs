@@ -80,3 +80,21 @@ pub fn sarif_schema() -> Option<std::path::PathBuf> {
 pub const NO_SARIF_SCHEMA: &str = "note: SARIF schema validation skipped: no \
     ../shared/schemas/sarif-schema-2.1.0.json beside the checkout and no \
     NUMCHECK_SARIF_SCHEMA; the structural checks still ran";
+
+/// Seed 000 (no findings) and seed 002 (the NC111 finding).
+pub const SEED_000: &str = "000_0bc75ca03dfdfb67.txt";
+pub const SEED_002: &str = "002_d590c6a3bc0264bc.txt";
+
+/// A folder holding seeds 000 and 002 under `drafts/` and the seed rules,
+/// as a project using numcheck would.
+pub fn seed_workspace() -> tempfile::TempDir {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let drafts = dir.path().join("drafts");
+    std::fs::create_dir(&drafts).expect("drafts folder");
+    for seed in [SEED_000, SEED_002] {
+        std::fs::copy(root.join("fixtures/seeds").join(seed), drafts.join(seed)).expect("seed");
+    }
+    std::fs::copy(root.join("rules.toml"), dir.path().join("rules.toml")).expect("rules");
+    dir
+}

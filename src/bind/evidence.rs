@@ -17,6 +17,7 @@
 //! noun the fact does not know ("a salary of $3,000") does not bind.
 
 use super::{Binding, Bindings, How, SentenceView, compatible};
+use crate::checks::compare::plausible_magnitude;
 use crate::extract::{Approx, Base, Extraction, Kind, Quantity, Relative};
 use crate::facts::{FactId, FactTable, Measure, Role};
 use crate::prose::words;
@@ -950,17 +951,23 @@ pub(crate) fn score(
             }
         }
     }
+    // A figure far larger or smaller than a fact counts something else,
+    // unless its own noun names that fact alone ("3 shares" for 12,451).
+    let of_likely_size =
+        |f: FactId| plausible_magnitude(q, &table.facts[f]) || nouns.as_deref() == Some(&[f][..]);
     let compatible_facts: Vec<FactId> = match &named_by_evidence {
         Some(e) => e
             .iter()
             .copied()
             .filter(|&f| active.contains(&table.facts[f].story))
             .filter(|&f| compatible(q, table.facts[f].measure))
+            .filter(|&f| of_likely_size(f))
             .collect(),
         None => active
             .iter()
             .flat_map(|&s| table.stories[s].facts.iter().copied())
             .filter(|&f| compatible(q, table.facts[f].measure))
+            .filter(|&f| of_likely_size(f))
             .collect(),
     };
     // Context words of any fact of this kind present in the clause.

@@ -52,6 +52,8 @@ pub enum How {
     Relation,
     /// Its unit's class alone: a length for the one length fact.
     Class,
+    /// Of the facts its evidence named, the one it agrees with.
+    Agreement,
 }
 
 impl How {
@@ -69,6 +71,7 @@ impl How {
             How::Repeat => "repeat",
             How::Relation => "relation",
             How::Class => "unit class",
+            How::Agreement => "the named fact it agrees with",
         }
     }
 }
@@ -254,6 +257,8 @@ pub fn bind(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) ->
     structure::settle(table, ex, &scores, &mut out);
     pass(true, &mut out, &mut scores);
     structure::settle(table, ex, &scores, &mut out);
+    structure::listed(table, ex, &scores, &mut out);
+    structure::agreeing(table, ex, &scores, &mut out);
     attach::relations(text, table, ex, &views, &mut out);
     attach::universals(text, table, ex, &views, &mut out);
     attach::flows(table, ex, &views, &mut out);

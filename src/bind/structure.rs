@@ -4,8 +4,9 @@
 //! and repeated mentions ("those 1,000 fighters").
 
 use super::{Binding, Bindings, How};
+use crate::checks::compare::{Verdict, compare};
 use crate::extract::{Base, Extraction};
-use crate::facts::{FactId, FactTable};
+use crate::facts::{FactId, FactTable, Measure};
 
 /// A mention that repeats an earlier one states the same fact.
 pub(crate) fn repeats(ex: &Extraction, out: &mut Bindings) {
@@ -45,6 +46,123 @@ pub(crate) fn settle(
     partitive_bases(table, ex, scores, out);
     restatements(table, ex, out);
     repeats(ex, out);
+}
+
+/// "one pilot and four people who paid", "$1.25bn of common stock and
+/// $500m of preferred shares": figures listed together with no total name
+/// different things. Two of them bound to one fact are left unbound; one
+/// bound to a total while another names a part of that total is the part
+/// left over, if only one is.
+pub(crate) fn listed(
+    table: &FactTable,
+    ex: &Extraction,
+    scores: &[Vec<(FactId, i32, How)>],
+    out: &mut Bindings,
+) {
+    let n = ex.quantities.len();
+    // "50,000 personnel in Ukraine, 10,000 of them contractors and 40,000
+    // convicts": a list with a share of one of its members in it is the
+    // parts of that member, not figures beside it.
+    let partitive = |g: usize| {
+        ex.quantities.iter().any(|q| {
+            q.syntax.listed_with == Some(g) && matches!(q.syntax.base, Some(Base::Quantity(_)))
+        })
+    };
+    let group_of = |l: usize| {
+        ex.quantities[l]
+            .syntax
+            .listed_with
+            .filter(|&g| !partitive(g))
+    };
+    for l in 0..n {
+        let Some(g) = group_of(l) else {
+            continue;
+        };
+        let Some(f) = out.of[l].fact else {
+            continue;
+        };
+        let others: Vec<usize> = (0..n)
+            .filter(|&o| o != l && group_of(o) == Some(g))
+            .collect();
+        let same: Vec<usize> = others
+            .iter()
+            .copied()
+            .filter(|&o| out.of[o].fact == Some(f))
+            .collect();
+        if !same.is_empty() {
+            for o in same.into_iter().chain([l]) {
+                out.of[o] = Binding::unbound();
+            }
+            continue;
+        }
+        let parts = &table.facts[f].parts;
+        let named_by = |o: usize| -> Vec<FactId> {
+            match out.of[o].fact {
+                Some(x) => vec![x],
+                None => scores[o].iter().map(|(x, _, _)| *x).collect(),
+            }
+        };
+        let claimed: Vec<FactId> = others
+            .iter()
+            .flat_map(|&o| named_by(o))
+            .filter(|x| parts.contains(x))
+            .collect();
+        if claimed.is_empty() {
+            continue;
+        }
+        let left: Vec<FactId> = parts
+            .iter()
+            .copied()
+            .filter(|p| !claimed.contains(p))
+            .collect();
+        out.of[l] = match left[..] {
+            [p] => Binding::to(p, How::Enumeration),
+            _ => Binding::unbound(),
+        };
+    }
+}
+
+/// "plans for $1.75 billion in common stock", with a $2.25 billion raise and
+/// its $1.75 billion offering both named by "stock": when evidence leaves a
+/// figure to a fact it disagrees with, or to no fact, and exactly one of
+/// the facts its evidence named agrees with it, it states that one. The
+/// parts and the total of one sum are named by the same words; a figure
+/// that matches one of them exactly is not a wrong copy of the other.
+pub(crate) fn agreeing(
+    table: &FactTable,
+    ex: &Extraction,
+    scores: &[Vec<(FactId, i32, How)>],
+    out: &mut Bindings,
+) {
+    let numeric = |f: FactId| {
+        matches!(
+            table.facts[f].measure,
+            Measure::Count | Measure::Money(_) | Measure::Percent | Measure::Physical(_)
+        )
+    };
+    for (l, (q, named)) in ex.quantities.iter().zip(scores).enumerate() {
+        let b = &out.of[l];
+        let by_evidence = matches!(
+            b.how,
+            How::Ambiguous | How::Noun | How::Predicate | How::Context | How::Subject | How::Class
+        );
+        if !by_evidence || b.fact.is_some_and(|f| !numeric(f)) {
+            continue;
+        }
+        if b.fact
+            .is_some_and(|f| compare(q, &table.facts[f]) == Verdict::Agrees)
+        {
+            continue;
+        }
+        let agree: Vec<FactId> = named
+            .iter()
+            .map(|(f, _, _)| *f)
+            .filter(|&f| numeric(f) && compare(q, &table.facts[f]) == Verdict::Agrees)
+            .collect();
+        if let [f] = agree[..] {
+            out.of[l] = Binding::to(f, How::Agreement);
+        }
+    }
 }
 
 /// "90% of them convicts, or about 900 men": a count restating a share is

@@ -65,6 +65,74 @@ pub fn unit_ratio(q: &Quantity, f: &Fact) -> Decimal {
         .unwrap_or(Decimal::ONE)
 }
 
+/// How many times larger or smaller than its fact a figure may be and
+/// still state it. One wrong digit moves a figure less than tenfold; "$165
+/// billion" against a $250,000 limit, or "30-minute intervals" against 96
+/// hours, counts something else.
+const MAGNITUDE_REACH: i64 = 30;
+
+/// How far a slip of scale may stray from an exact power of a thousand:
+/// "$2 million" for a $2.25 billion raise is rounded as well as slipped.
+const SCALE_SLACK: Decimal = Decimal::from_parts(135, 0, 0, false, 2);
+
+/// Whether a figure is near enough its fact in size to be a statement of
+/// it, right or wrong.
+pub fn plausible_magnitude(q: &Quantity, f: &Fact) -> bool {
+    if matches!(f.measure, Measure::Date | Measure::Age) || f.value.is_zero() {
+        return true;
+    }
+    // Another currency: a conversion, whose rate may be anything.
+    if let (Some(Unit::Currency(a)), Measure::Money(b)) = (q.unit, f.measure)
+        && a != b
+    {
+        return true;
+    }
+    // "6 hours" for a 6-minute crossing: the same number in another unit.
+    if q.value == f.value {
+        return true;
+    }
+    let x = q.value.checked_mul(unit_ratio(q, f));
+    // "£4.5m a week" for £4.5m a year is a slip of period, not another sum:
+    // near in size either as written or once converted.
+    let converted = match (q.per, f.per) {
+        (Some((said, _)), Some(canon)) => x
+            .and_then(|x| x.checked_mul(said.per_year()))
+            .and_then(|x| x.checked_div(canon.per_year())),
+        _ => None,
+    };
+    [x, converted]
+        .into_iter()
+        .flatten()
+        .any(|x| near_in_size(x, f.value))
+}
+
+fn near_in_size(x: Decimal, c: Decimal) -> bool {
+    if x.is_zero() || c.is_zero() {
+        return true;
+    }
+    let (x, c) = (x.abs(), c.abs());
+    let (big, small) = if x > c { (x, c) } else { (c, x) };
+    let Some(mut ratio) = big.checked_div(small) else {
+        return true;
+    };
+    if ratio <= Decimal::from(MAGNITUDE_REACH) {
+        return true;
+    }
+    let thousand = Decimal::from(1000);
+    while ratio >= thousand / SCALE_SLACK {
+        ratio /= thousand;
+        let ratio_up = if ratio < Decimal::ONE {
+            Decimal::ONE.checked_div(ratio).unwrap_or(Decimal::MAX)
+        } else {
+            ratio
+        };
+        if ratio_up <= SCALE_SLACK {
+            return true;
+        }
+    }
+    false
+}
+
 pub fn compare(q: &Quantity, f: &Fact) -> Verdict {
     // Dates, ages and durations are the date checks' (NC3xx).
     if matches!(f.measure, Measure::Date | Measure::Age | Measure::Duration) {

@@ -389,6 +389,9 @@ pub struct Syntax {
     pub base: Option<Base>,
     /// Its place in an enumeration.
     pub member: Option<Member>,
+    /// Listed with figures of its kind and no total: "$1.25bn of common
+    /// stock and $500m of preferred shares". The first member's index.
+    pub listed_with: Option<usize>,
     /// An earlier quantity this one repeats: "those 1,000 fighters".
     pub coref: Option<usize>,
     /// The amount this one converts into another currency: "$100m (£83m)".

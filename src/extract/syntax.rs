@@ -337,8 +337,14 @@ fn partitive(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]
                 base = Some(Base::Quantity(sq.global(b)));
                 after_base = Some(np_next(c, sq, b));
             } else if let Some((f, last)) = noun_run(c, k, starts, true) {
-                base = Some(Base::Words(c.span(f, last)));
-                after_base = Some(last + 1);
+                // "$21 billion of securities": a bare noun after a sum is
+                // what the sum is made of, not a whole it is part of.
+                if sq.all[l].kind == Kind::Money && k == t.next + 1 {
+                    sq.all[l].syntax.in_noun = Some(c.span(f, last));
+                } else {
+                    base = Some(Base::Words(c.span(f, last)));
+                    after_base = Some(last + 1);
+                }
             }
         }
     }
@@ -447,7 +453,7 @@ fn token_after(c: &Cursor, end: usize) -> Option<usize> {
 }
 
 fn enumeration(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
-    if sq.all[l].syntax.member.is_some() {
+    if sq.all[l].syntax.member.is_some() || sq.all[l].syntax.listed_with.is_some() {
         return;
     }
     let kind = sq.all[l].kind;
@@ -515,8 +521,9 @@ fn list_from(
         }
         out.push(p);
         let mut j = np_next(c, sq, p);
-        // "10,000 contractors in Ukraine and": a short phrase may follow a part.
-        for _ in 0..3 {
+        // "10,000 contractors in Ukraine and", "$1.25bn of its common stock
+        // to investors and": a short phrase may follow a part.
+        for _ in 0..6 {
             if c.punct(j, ',') || c.is(j, "and") || starts.contains(&j) || j >= c.hi {
                 break;
             }
@@ -537,6 +544,17 @@ fn list_from(
         } else if k == j {
             break;
         }
+        // "and a further $500mn", "and another 300".
+        for _ in 0..2 {
+            if c.word(k).is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "a" | "an" | "further" | "another" | "additional"
+                )
+            }) {
+                k += 1;
+            }
+        }
         at = k;
     }
     out
@@ -549,32 +567,13 @@ fn parts_then_total(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &
     if parts.len() < 2 {
         return;
     }
-    let last = *parts.last().unwrap_or(&l);
-    // "2,300 children and 4,100 adults for flu last winter, a total of
-    // 6,800": a few words may stand between the last part and the total.
-    let mut j = np_next(c, sq, last);
-    let limit = j + 6;
-    while j < limit.min(c.hi) && !TOTAL_AFTER.iter().any(|p| c.is_seq(j, p)) {
-        if starts.contains(&j)
-            || breaks_clause(c, j)
-            || !(c.punct(j, ',') || c.kind(j) == Some(Tok::Word))
-        {
-            return;
+    let Some((marker, t)) = total_after(c, sq, *parts.last().unwrap_or(&l), kind, starts) else {
+        let first = sq.global(parts[0]);
+        for p in parts {
+            sq.all[p].syntax.listed_with = Some(first);
         }
-        j += 1;
-    }
-    let Some(phrase) = TOTAL_AFTER.iter().find(|p| c.is_seq(j, p)) else {
         return;
     };
-    let at = j + phrase.len();
-    let Some(pos) = starts.iter().position(|&s| s == at) else {
-        return;
-    };
-    let t = sq.first + pos;
-    if sq.all[t].kind != kind {
-        return;
-    }
-    let marker = c.span(j, at - 1);
     let total = sq.global(t);
     sq.all[t].syntax.member = Some(Member {
         total,
@@ -590,6 +589,33 @@ fn parts_then_total(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &
             marker,
         });
     }
+}
+
+/// The total after the last of a list of parts, and the words that mark it.
+fn total_after(
+    c: &Cursor,
+    sq: &SentenceQuantities,
+    last: usize,
+    kind: Kind,
+    starts: &[usize],
+) -> Option<(Span, usize)> {
+    // "2,300 children and 4,100 adults for flu last winter, a total of
+    // 6,800": a few words may stand between the last part and the total.
+    let mut j = np_next(c, sq, last);
+    let limit = j + 6;
+    while j < limit.min(c.hi) && !TOTAL_AFTER.iter().any(|p| c.is_seq(j, p)) {
+        if starts.contains(&j)
+            || breaks_clause(c, j)
+            || !(c.punct(j, ',') || c.kind(j) == Some(Tok::Word))
+        {
+            return None;
+        }
+        j += 1;
+    }
+    let phrase = TOTAL_AFTER.iter().find(|p| c.is_seq(j, p))?;
+    let at = j + phrase.len();
+    let t = sq.first + starts.iter().position(|&s| s == at)?;
+    (sq.all[t].kind == kind).then(|| (c.span(j, at - 1), t))
 }
 
 fn head_stem(c: &Cursor, q: &Quantity) -> Option<String> {

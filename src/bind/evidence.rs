@@ -484,6 +484,7 @@ fn saying(stem: &str) -> bool {
             | "told"
             | "tell"
             | "announced"
+            | "declared"
             | "warned"
             | "confirmed"
             | "stated"
@@ -525,25 +526,149 @@ fn starts_event(stem: &str) -> bool {
         )
 }
 
-/// Whether a verb of saying comes right after a date ("on Thursday said"),
-/// or before it with only its object between ("said Thursday", "accused
-/// North Korea on Thursday of…"), no other verb.
-fn said_near(view: &SentenceView, q: &Quantity) -> bool {
+/// The verb of saying a date is the time of, if any: right after it ("on
+/// Thursday said", "On 18 June, the sub was declared lost", a few words of
+/// subject between), or before it with only its object or agent between
+/// ("said Thursday", "announced by the Coast Guard Thursday"), no other verb.
+fn said_near(view: &SentenceView, q: &Quantity) -> Option<Span> {
+    let verb_like = |s: &str| s.len() > 4 && (s.ends_with("ed") || s.ends_with("ing"));
+    // Past a comma only from a date that opens the sentence: "in October,
+    // the White House said" dates the delivery before it.
+    let opens = view
+        .words
+        .iter()
+        .take_while(|w| w.span.end <= q.figure.start)
+        .all(|w| matches!(w.stem.as_str(), "on" | "in" | "at" | "by" | "the" | "also"));
     let after = view
         .words
         .iter()
-        .find(|w| w.span.start >= q.figure.end)
-        .is_some_and(|w| saying(&w.stem));
-    let verb_like = |s: &str| s.len() > 4 && (s.ends_with("ed") || s.ends_with("ing"));
+        .filter(|w| w.span.start >= q.figure.end)
+        .take(6)
+        .enumerate()
+        .take_while(|(k, w)| !w.after_break || *k == 0 && opens)
+        .map(|(_, w)| w)
+        .find(|w| saying(&w.stem) || verb_like(&w.stem) || starts_event(&w.stem))
+        .filter(|w| saying(&w.stem));
     let before = view
         .words
         .iter()
         .rev()
         .filter(|w| w.span.end <= q.figure.start)
-        .take(5)
+        .take(8)
         .find(|w| saying(&w.stem) || verb_like(&w.stem) || w.after_break)
-        .is_some_and(|w| saying(&w.stem));
-    after || before
+        .filter(|w| saying(&w.stem));
+    after.or(before).map(|w| w.span)
+}
+
+/// Whether the one who says, in a statement dated by `q` with its verb at
+/// `verb`, is the statement fact's own subject or the story's: "SVB
+/// announced on Wednesday" is SVB's statement, "On March 10, the DFPI
+/// announced" and "announced on Friday by the FDIC" are another's. A
+/// statement with no one named ("it was announced on Thursday") is the
+/// fact's.
+fn speaker_is_own(
+    table: &FactTable,
+    view: &SentenceView,
+    q: &Quantity,
+    verb: Span,
+    f: FactId,
+) -> bool {
+    let ws = &view.words;
+    let mut spans = Vec::new();
+    if verb.start >= q.figure.end {
+        spans.push(Span::new(q.figure.end, verb.start));
+    } else {
+        spans.push(Span::new(verb.end, q.figure.start));
+    }
+    // "announced on Friday by the FDIC": an agent after the date.
+    let next = ws.partition_point(|w| w.span.start < q.figure.end);
+    if ws.get(next).is_some_and(|w| w.stem == "by") {
+        let end = ws[next + 1..]
+            .iter()
+            .take(6)
+            .take_while(|w| !w.after_break)
+            .last()
+            .map_or(ws[next].span.end, |w| w.span.end);
+        spans.push(Span::new(ws[next].span.start, end));
+    }
+    let filler = |stem: &str| {
+        matches!(
+            stem,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "it"
+                | "they"
+                | "he"
+                | "she"
+                | "we"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "ha"
+                | "has"
+                | "have"
+                | "had"
+                | "been"
+                | "be"
+                | "on"
+                | "in"
+                | "at"
+                | "by"
+                | "also"
+                | "which"
+                | "who"
+                | "officially"
+                | "later"
+                | "then"
+                | "first"
+                | "finally"
+                | "publicly"
+                | "formally"
+                | "itself"
+        )
+    };
+    let story = table.facts[f].story;
+    let own = |w: &crate::facts::pattern::WordTok| {
+        view.matches.iter().any(|(s, m)| {
+            let names = match table.stories[*s].roles[m.pattern] {
+                Role::Subject => !table.facts[f].own_subject,
+                Role::SubjectOf(x) | Role::Term(x) => x == f,
+                _ => false,
+            };
+            *s == story && names && view.match_span(m).contains(w.span)
+        })
+    };
+    // "the submersible was declared lost": a passive's subject is not
+    // who declared it; only its agent ("by the Coast Guard") is.
+    let at = ws.partition_point(|w| w.span.start < verb.start);
+    let passive = verb.start >= q.figure.end
+        && at > 0
+        && matches!(
+            ws[at - 1].stem.as_str(),
+            "was" | "were" | "been" | "be" | "is" | "are"
+        );
+    if passive {
+        spans.remove(0);
+    }
+    // The one a statement's attribution names made it: "US Coast Guard
+    // press conference" for "announced by the US Coast Guard".
+    let source: Vec<String> = table.facts[f]
+        .attribution
+        .as_deref()
+        .unwrap_or_default()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(crate::prose::stem)
+        .collect();
+    let mut named = ws
+        .iter()
+        .filter(|w| spans.iter().any(|s| s.contains(w.span)) && !filler(&w.stem))
+        .peekable();
+    named.peek().is_none() || named.any(|w| own(w) || source.contains(&w.stem))
 }
 
 /// The stretch of `clause` that holds the event a date dates: from the
@@ -740,6 +865,39 @@ fn length_aspects(text: &str, view: &SentenceView, q: &Quantity) -> u8 {
     }
 }
 
+/// The words of a sentence that name a trading session other than the
+/// day's close: "after-hours", "pre-market", "in extended trading".
+fn trading_sessions(view: &SentenceView) -> Vec<Span> {
+    let ws = &view.words;
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let one = matches!(
+            w.stem.as_str(),
+            "after-hour"
+                | "premarket"
+                | "pre-market"
+                | "pre-opening"
+                | "intraday"
+                | "extended-hour"
+        );
+        let two = ws.get(i + 1).is_some_and(|n| {
+            matches!(
+                (w.stem.as_str(), n.stem.as_str()),
+                ("after", "hour")
+                    | ("pre", "market" | "opening")
+                    | ("extended" | "early" | "late", "trading")
+                    | ("extended", "hour")
+            )
+        });
+        if one {
+            out.push(w.span);
+        } else if two {
+            out.push(w.span.cover(ws[i + 1].span));
+        }
+    }
+    out
+}
+
 /// Scores every fact of the active stories for quantity `l` of the window.
 pub(crate) fn score(
     text: &str,
@@ -764,7 +922,11 @@ pub(crate) fn score(
     }
     // "said Thursday that North Korea shipped…", "on Thursday said…": the
     // time of the saying, which only a template ("said on {n}") names.
-    let saying = q.kind == Kind::Date && said_near(view, q);
+    let saying = if q.kind == Kind::Date {
+        said_near(view, q)
+    } else {
+        None
+    };
     let global = ex.first_index + l;
     let clause = q.syntax.clause;
     // "1,000 of Wagner's fighters have been killed": with a death word in the
@@ -821,7 +983,20 @@ pub(crate) fn score(
     };
     // A label's words are the figure's too: "Spending: $100m a month".
     let with_lead = |s: Span| q.syntax.lead.map_or(s, |l| s.cover(l));
-    let contexts = view.within(table, with_lead(context_span), context);
+    let mut contexts = view.within(table, with_lead(context_span), context);
+    // "announced on Thursday", "was declared on 22 June": a fact whose
+    // context is the verb of saying itself is the statement the date is of.
+    let statements: Vec<FactId> = saying.map_or_else(Vec::new, |at| {
+        view.within(table, at, context)
+            .into_iter()
+            .filter(|&f| speaker_is_own(table, view, q, at, f))
+            .collect()
+    });
+    for &f in &statements {
+        if !contexts.contains(&f) {
+            contexts.push(f);
+        }
+    }
     let flows = view.within(table, with_lead(clause), flow);
     let unless = view.within(table, q.syntax.sentence, |r| match r {
         Role::Unless(Some(f)) => Some(f),
@@ -932,8 +1107,15 @@ pub(crate) fn score(
         .find(|w| w.span.start >= q.span.end)
         .filter(|w| w.stem == "into" && super::physical_dimension(q).is_some())
         .map(|w| w.span);
-    let says_into = |f: FactId| {
-        into.is_none_or(|at| {
+    // "fell 15% in after-hours trading": a price move of another session
+    // than the day's, which only a fact whose context names it states.
+    let sessions = if q.is_numeric_fact_kind() {
+        trading_sessions(view)
+    } else {
+        Vec::new()
+    };
+    let says_marks = |f: FactId| {
+        into.iter().chain(&sessions).all(|&at| {
             view.matches.iter().any(|(s, m)| {
                 table.stories[*s].roles[m.pattern] == Role::Context(f)
                     && view.match_span(m).contains(at)
@@ -997,14 +1179,14 @@ pub(crate) fn score(
         if !has_base && !fact_scoped(f)
             || unless.contains(&f)
             || !date_can_name(table, q, fact)
-            || !says_into(f)
+            || !says_marks(f)
             || rest && !fact.parts.is_empty()
         {
             continue;
         }
         if template {
             t.add(4, How::Template);
-        } else if saying {
+        } else if saying.is_some() && !statements.contains(&f) {
             continue;
         }
         // A figure in a unit of measure is named by its unit: the noun

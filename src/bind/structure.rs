@@ -51,8 +51,8 @@ pub(crate) fn settle(
 /// "one pilot and four people who paid", "$1.25bn of common stock and
 /// $500m of preferred shares": figures listed together with no total name
 /// different things. Two of them bound to one fact are left unbound; one
-/// bound to a total while another names a part of that total is the part
-/// left over, if only one is.
+/// bound to a total after another that names a part of it is the part left
+/// over, if only one is.
 pub(crate) fn listed(
     table: &FactTable,
     ex: &Extraction,
@@ -102,8 +102,12 @@ pub(crate) fn listed(
                 None => scores[o].iter().map(|(x, _, _)| *x).collect(),
             }
         };
+        // Only a part named before: "one pilot and four people" are the
+        // pilot and the rest; "80,000 personnel and 45,000 convicts" names
+        // the whole first.
         let claimed: Vec<FactId> = others
             .iter()
+            .filter(|&&o| o < l)
             .flat_map(|&o| named_by(o))
             .filter(|x| parts.contains(x))
             .collect();

@@ -310,12 +310,19 @@ pub(crate) fn relative_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
     } else {
         return None;
     };
-    // "a day after the US announced…" dates the clause after it, anchored
-    // at the writing: the announcement was a day before it. With no clause
-    // after ("announced the day before", "two days later"), the sentence's
-    // own event is the one so many days from the writing.
+    // "The comments came a day after the US announced…": what came is the
+    // news of the writing, so the clause after is dated from it. Elsewhere
+    // ("completed two weeks before SVB announced…") it is the time between
+    // two events, neither of them the writing. With no clause after
+    // ("announced the day before", "two days later"), the sentence's own
+    // event is the one so many days from the writing.
     let clause_after = (c.is(i + 2, "after") || c.is(i + 2, "before"))
         && !matches!(c.kind(i + 3), None | Some(Tok::Punct(_)));
+    let news_came =
+        i > c.lo && (c.is(i - 1, "came") || c.is(i - 1, "comes") || c.is(i - 1, "come"));
+    if clause_after && !news_came {
+        return None;
+    }
     let days = if forward == clause_after { -days } else { days };
     Some((Relative::Offset(days), i + 3))
 }

@@ -169,13 +169,53 @@ pub fn compare(q: &Quantity, f: &Fact) -> Verdict {
             return Verdict::Period;
         }
     }
-    if within(lo, hi, c, tol) {
+    if within(lo, hi, c, tol)
+        || q.high.is_none() && loosely_true(q.qualifier.map(|x| x.approx), lo, c)
+    {
         Verdict::Agrees
     } else if scaled(lo, c) {
         Verdict::Scale
     } else {
         Verdict::Value
     }
+}
+
+/// How far above a lower bound ("more than 50%" of a 60.4% fall) or
+/// below an upper one the figure may lie and the bound still be written of
+/// it; a bound further off says little and is likely another figure's.
+const BOUND_REACH: Decimal = Decimal::from_parts(125, 0, 0, false, 2);
+
+/// How far below "nearly N" the figure may lie: "nearly $2bn" of $1.8bn.
+const NEARLY_REACH: Decimal = Decimal::from_parts(85, 0, 0, false, 2);
+
+/// Whether a figure `x`, qualified by `approx`, is a true if loose way of
+/// writing the canonical `c`: a bound it keeps, or a round figure of one
+/// significant digit that `c` rounds to ("$1 billion" of $958 million).
+fn loosely_true(approx: Option<Approx>, x: Decimal, c: Decimal) -> bool {
+    match approx {
+        Some(Approx::MoreThan | Approx::AtLeast) => x <= c && c <= x * BOUND_REACH,
+        Some(Approx::LessThan | Approx::AtMost | Approx::UpTo) => c <= x && x <= c * BOUND_REACH,
+        Some(Approx::Nearly) => c <= x && c >= x * NEARLY_REACH,
+        None | Some(Approx::About) => rounds_to(c, x),
+    }
+}
+
+/// Whether `x` has one significant digit and `c` rounds to it there.
+fn rounds_to(c: Decimal, x: Decimal) -> bool {
+    if x < Decimal::ONE || x.fract() != Decimal::ZERO {
+        return false;
+    }
+    let ten = Decimal::TEN;
+    let (mut digit, mut unit) = (x, Decimal::ONE);
+    while digit >= ten && (digit % ten).is_zero() {
+        digit /= ten;
+        unit *= ten;
+    }
+    digit < ten
+        && c.checked_div(unit).is_some_and(|r| {
+            r.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                == digit
+        })
 }
 
 /// What a figure's qualifier says against the fact's.

@@ -20,7 +20,11 @@
 //! ## Configuration
 //! `value` and `tolerance` of the fact in rules.toml. A tolerance is
 //! absolute (`tolerance = 500`) or relative (`tolerance = "5%"`); a range
-//! in the text agrees when it contains the canonical value.
+//! in the text agrees when it contains the canonical value. So does a bound
+//! that holds and stays near the value ("more than 50%" of a 60.4% fall,
+//! within a quarter; "nearly $2bn" of $1.8bn, within 15%), and a round
+//! figure of one significant digit the value rounds to ("$1 billion" of
+//! $958 million).
 
 use super::compare::{Verdict, compare};
 use super::{Context, Family, Meta};

@@ -267,9 +267,16 @@ fn relative_to_other(
     }) else {
         return false;
     };
-    let Some(antecedent) = i.checked_sub(1).map(|k| ws[k].span) else {
+    let Some(head) = i.checked_sub(1) else {
         return false;
     };
+    // The antecedent's noun phrase, up to a few words back: "the Titan
+    // submersible, which…" is the Titan's.
+    let mut first = head;
+    while first > 0 && head - first < 3 && !ws[first].after_break {
+        first -= 1;
+    }
+    let antecedent = Span::new(ws[first].span.start, ws[head].span.end);
     let st = &table.stories[story];
     !view.matches.iter().any(|(s, m)| {
         let sp = view.match_span(m);
@@ -278,8 +285,8 @@ fn relative_to_other(
                 st.roles[m.pattern],
                 Role::Subject | Role::SubjectOf(_) | Role::Term(_) | Role::Context(_)
             )
-            && sp.start <= antecedent.start
-            && antecedent.end <= sp.end
+            && sp.end > antecedent.start
+            && sp.start < antecedent.end
     })
 }
 
@@ -711,6 +718,51 @@ fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
+/// Narrows a date's event span to its side of the dates around it: in
+/// "after its disappearance on Sunday, it was expected to run out of oxygen
+/// on Thursday", the words past the comma are Thursday's. Without a comma
+/// between two dates, the words between are shared.
+fn between_dates(text: &str, date: Span, others: &[Span], span: Span) -> Span {
+    // "today, Monday, June 19", "Monday morning, March 13": one date told twice.
+    let apposed = |a: usize, b: usize| {
+        text.get(a.min(b)..a.max(b)).is_some_and(|gap| {
+            gap.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+                <= 1
+        })
+    };
+    let others: Vec<Span> = others
+        .iter()
+        .copied()
+        .filter(|o| !apposed(o.end.min(date.end), o.start.max(date.start)))
+        .collect();
+    let (mut start, mut end) = (span.start, span.end);
+    if let Some(next) = others
+        .iter()
+        .filter(|o| o.start >= date.end)
+        .map(|o| o.start)
+        .min()
+    {
+        let cut = text[date.end..next]
+            .find(',')
+            .map_or(next, |k| date.end + k);
+        end = end.min(cut);
+    }
+    if let Some(prev) = others
+        .iter()
+        .filter(|o| o.end <= date.start)
+        .map(|o| o.end)
+        .max()
+    {
+        let cut = text[prev..date.start]
+            .rfind(',')
+            .map_or(prev, |k| prev + k + 1);
+        start = start.max(cut);
+    }
+    Span::new(start, end.max(start))
+}
+
 /// Whether `s` is within a few words of the figure, with no comma between.
 ///
 /// After the figure, any distance within its clause counts ("100,000
@@ -975,7 +1027,14 @@ pub(crate) fn score(
     // 300" counts victims): only context after it describes it. Sums and
     // shares are named before as often as after ("a budget of £120m").
     let context_span = if q.kind == Kind::Date {
-        event_span(view, q, clause)
+        let others: Vec<Span> = ex
+            .quantities
+            .iter()
+            .filter(|d| d.kind == Kind::Date && d.syntax.sentence == q.syntax.sentence)
+            .map(|d| d.figure)
+            .filter(|&d| d != q.figure)
+            .collect();
+        between_dates(text, q.figure, &others, event_span(view, q, clause))
     } else if named || q.kind != Kind::Count {
         clause
     } else {

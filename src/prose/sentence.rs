@@ -67,7 +67,14 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
                 return true;
             }
             let word = prev.text(text);
-            !(prev.kind == Tok::Word && (words::is_abbreviation(word) || is_initial(word)))
+            // "at 7 a.m. Eastern time": a clock time, not a sentence's end.
+            let clock = word.eq_ignore_ascii_case("m")
+                && j >= 4
+                && tokens[j - 3].kind == Tok::Punct('.')
+                && ["a", "p"]
+                    .iter()
+                    .any(|x| tokens[j - 4].text(text).eq_ignore_ascii_case(x));
+            !(prev.kind == Tok::Word && (words::is_abbreviation(word) || is_initial(word) || clock))
         }
         _ => false,
     }

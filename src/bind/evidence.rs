@@ -362,6 +362,9 @@ fn in_scope(
     if !q.is_numeric_fact_kind() {
         return true;
     }
+    if q.kind != Kind::Measure && names_group_of_others(text, st, view, clause) {
+        return false;
+    }
     // "1,000 men in Mali", "$5m a month across Africa": a place in the
     // figure's own phrase (a few words after it) that is not the story's.
     if st.has_places {
@@ -424,6 +427,48 @@ fn in_scope(
         .iter()
         .any(|w| w.stem == "since" && q.syntax.sentence.contains(w.span) && close(w.span));
     !other_year && !since
+}
+
+/// Whether a clause names the story's subject's kind in the plural, a
+/// group of others: "the country's four largest banks lost $52 billion",
+/// "$100 billion in market value from US banks", "off bank stocks". Not
+/// "one of the largest banks", which is the subject again.
+fn names_group_of_others(
+    text: &str,
+    st: &crate::facts::Story,
+    view: &SentenceView,
+    clause: Span,
+) -> bool {
+    let ws = &view.words;
+    let head = |w: &crate::facts::pattern::WordTok| st.subject_heads.contains(&w.stem);
+    let plural = |w: &crate::facts::pattern::WordTok| {
+        let raw = &text[w.span.range()];
+        raw.len() > w.stem.len() && raw.ends_with('s')
+    };
+    ws.iter().enumerate().any(|(i, w)| {
+        if !clause.contains(w.span) || !head(w) {
+            return false;
+        }
+        // "bank stocks" are many banks'; "the bank's shares" its own.
+        let raw = &text[w.span.range()];
+        let own = raw.ends_with("'s")
+            || raw.ends_with("’s")
+            || i > 0
+                && matches!(
+                    ws[i - 1].stem.as_str(),
+                    "the" | "it" | "its" | "this" | "that"
+                );
+        let group = plural(w) && !raw.ends_with("'s") && !raw.ends_with("’s")
+            || !own
+                && ws
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.stem.as_str(), "stock" | "share") && plural(n));
+        let one_of = ws[i.saturating_sub(5)..i]
+            .iter()
+            .any(|p| matches!(p.stem.as_str(), "of" | "among"))
+            && ws[i.saturating_sub(5)..i].iter().any(|p| p.stem == "one");
+        group && !one_of
+    })
 }
 
 /// How many words from a figure a date still dates it.

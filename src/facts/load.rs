@@ -324,6 +324,7 @@ impl Loader {
                 keywords,
                 keyword_finder,
                 has_places: !s.places.is_empty(),
+                subject_heads: Vec::new(),
                 paths,
                 facts: Vec::new(),
                 relations: Vec::new(),
@@ -335,6 +336,7 @@ impl Loader {
             } else {
                 &s.subject
             };
+            story.subject_heads = subject_heads(subject);
             for p in subject {
                 self.add_phrase(&mut story, p, false, Role::Subject);
             }
@@ -354,6 +356,7 @@ impl Loader {
                 keywords: Vec::new(),
                 keyword_finder: Vec::new(),
                 has_places: false,
+                subject_heads: Vec::new(),
                 paths: None,
                 facts: Vec::new(),
                 relations: Vec::new(),
@@ -1242,6 +1245,26 @@ fn parse_date(d: &RawDate) -> Option<crate::time::Interval> {
 }
 
 /// A unit name: a currency code or symbol, "percent", or what a count counts.
+/// The last words of a subject's phrases that are common nouns: "bank" of
+/// "the bank", not "SVB" nor "Valley Bank" of "Silicon Valley Bank".
+fn subject_heads(subject: &[S<String>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in subject {
+        let words: Vec<&str> = p.get_ref().split_whitespace().collect();
+        let Some(last) = words.last() else {
+            continue;
+        };
+        let common = words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let head = crate::prose::stem(last);
+        if common && head.chars().all(char::is_alphabetic) && !out.contains(&head) {
+            out.push(head);
+        }
+    }
+    out
+}
+
 /// The size of a fact's unit in its dimension's base unit; one when the
 /// unit is no unit of measure.
 fn unit_size(u: Option<&str>) -> Decimal {

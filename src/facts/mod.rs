@@ -195,6 +195,9 @@ pub struct Story {
     keyword_finder: Vec<AhoCorasick>,
     /// The story lists places, so figures placed elsewhere do not bind.
     pub has_places: bool,
+    /// The common nouns its subject is named by ("bank" of "the bank"),
+    /// as stems: in the plural they name a group of others.
+    pub subject_heads: Vec<String>,
     /// The documents it is about, by path, and the directory the globs are
     /// relative to; `None` when chosen by keywords.
     pub paths: Option<(GlobSet, PathBuf)>,

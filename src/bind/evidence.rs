@@ -416,17 +416,42 @@ fn in_scope(
     // now has…" does not).
     let story_year = st.date.and_then(|d| d.year);
     let close = |s: Span| near_figure(text, view, q, s);
+    // "As of 31 December 2022, it had…": the date a balance holds at, which
+    // its own fact checks, not another time.
+    // A year some figure of the story holds at ("at the end of 2022" for
+    // a balance sheet) is left to those facts to judge.
+    let held_at = |y: i16| {
+        st.facts
+            .iter()
+            .any(|&f| table.facts[f].as_of.is_some_and(|at| at.start.year() == y))
+    };
     let other_year = ex.quantities.iter().any(|d| {
         d.kind == Kind::Date
             && d.syntax.sentence == q.syntax.sentence
             && close(d.figure)
-            && matches!((d.date.and_then(|p| p.year), story_year), (Some(a), Some(b)) if a != b)
+            && !says_as_of(text, d)
+            && matches!((d.date.and_then(|p| p.year), story_year), (Some(a), Some(b)) if a != b && !held_at(a))
     });
     let since = view
         .words
         .iter()
         .any(|w| w.stem == "since" && q.syntax.sentence.contains(w.span) && close(w.span));
-    !other_year && !since
+    // "sold $30 million of stock over the last two years": a sum gathered
+    // over a span of its own, not the story's.
+    let ws = &view.words;
+    let span_of_years = ws.windows(3).enumerate().any(|(i, w)| {
+        let long = |k: usize| {
+            ws.get(k)
+                .is_some_and(|x| matches!(x.stem.as_str(), "year" | "month" | "decade"))
+        };
+        matches!(w[0].stem.as_str(), "over" | "during" | "in" | "for")
+            && w[1].stem == "the"
+            && matches!(w[2].stem.as_str(), "last" | "past")
+            && (long(i + 3) || long(i + 4))
+            && q.syntax.sentence.contains(w[0].span)
+            && close(w[0].span)
+    });
+    !other_year && !since && !span_of_years
 }
 
 /// Whether a clause names the story's subject's kind in the plural, a
@@ -469,6 +494,28 @@ fn names_group_of_others(
             && ws[i.saturating_sub(5)..i].iter().any(|p| p.stem == "one");
         group && !one_of
     })
+}
+
+/// Whether a date is introduced by "as of": the time a figure holds at.
+pub(crate) fn says_as_of(text: &str, d: &Quantity) -> bool {
+    let before = text[d.syntax.sentence.start..d.span.start].trim_end();
+    before
+        .get(before.len().saturating_sub(5)..)
+        .is_some_and(|w| w.eq_ignore_ascii_case("as of"))
+}
+
+/// Whether an "as of" date names another time than the one a figure holds
+/// at: "Feb. 28" is not 31 December 2022. A day or a year off on the same
+/// date ("Dec. 30", "Dec. 31, 2021") is a misdated statement of the figure,
+/// which the date's own fact judges; so is a date with only a year.
+fn dated_otherwise(d: crate::extract::DateParts, at: &crate::time::Interval) -> bool {
+    let Some(month) = d.month.and_then(|m| i8::try_from(m).ok()) else {
+        return false;
+    };
+    let day = d.day.and_then(|x| i8::try_from(x).ok()).unwrap_or(15);
+    let of_year = |m: i8, x: i8| i32::from(m) * 31 + i32::from(x);
+    let apart = (of_year(month, day) - of_year(at.start.month(), at.start.day())).abs();
+    apart.min(12 * 31 - apart) > 31
 }
 
 /// How many words from a figure a date still dates it.
@@ -552,6 +599,8 @@ fn saying(stem: &str) -> bool {
             | "denied"
             | "revealed"
             | "disclosed"
+            | "letter"
+            | "statement"
     )
 }
 
@@ -1038,10 +1087,13 @@ pub(crate) fn score(
             .iter()
             .any(|f| table.facts[*f].has_context && contexts_all.contains(f))
     });
+    // "$175.4 billion in deposits", "$21 billion of securities": what a sum
+    // is in names it as a noun after it would.
     let noun_span = q
         .syntax
         .noun
-        .or(if base_is_noun { base_words } else { None });
+        .or(if base_is_noun { base_words } else { None })
+        .or(q.syntax.in_noun.filter(|_| q.kind == Kind::Money));
     // A person is named anywhere in an age's phrase ("a 58-year-old
     // British billionaire Hamish Harding"); other figures count their head.
     let nouns = noun_span.map(|n| {
@@ -1238,9 +1290,36 @@ pub(crate) fn score(
         }
     }
     // A figure far larger or smaller than a fact counts something else,
-    // unless its own noun names that fact alone ("3 shares" for 12,451).
-    let of_likely_size =
-        |f: FactId| plausible_magnitude(q, &table.facts[f]) || nouns.as_deref() == Some(&[f][..]);
+    // unless it is a count whose own noun names that fact alone ("3
+    // shares" for 12,451).
+    let of_likely_size = |f: FactId| {
+        plausible_magnitude(q, &table.facts[f])
+            || q.kind == Kind::Count && nouns.as_deref() == Some(&[f][..])
+    };
+    // "$165 billion in deposits as of Feb. 28": a figure held at another
+    // time than the one its fact holds at (`as_of`) is not that fact.
+    // "at the end of 2021" beside a figure held at 2022, or "in 2022" beside
+    // one of the story's own time, dates it to another year.
+    let close_dates: Vec<(crate::extract::DateParts, bool)> = ex
+        .quantities
+        .iter()
+        .filter(|d| {
+            q.is_numeric_fact_kind()
+                && d.kind == Kind::Date
+                && d.syntax.sentence == q.syntax.sentence
+                && near_figure(text, view, q, d.figure)
+        })
+        .filter_map(|d| Some((d.date?, says_as_of(text, d))))
+        .collect();
+    let held_otherwise = |f: FactId| {
+        let fact = &table.facts[f];
+        let story_year = table.stories[fact.story].date.and_then(|d| d.year);
+        close_dates.iter().any(|&(d, as_of)| match fact.as_of {
+            Some(at) if as_of => dated_otherwise(d, &at),
+            Some(at) => d.year.is_some_and(|y| y != at.start.year()),
+            None => !as_of && d.year.is_some() && d.year != story_year,
+        })
+    };
     let compatible_facts: Vec<FactId> = match &named_by_evidence {
         Some(e) => e
             .iter()
@@ -1281,6 +1360,7 @@ pub(crate) fn score(
             None => false,
         };
         if !has_base && !fact_scoped(f)
+            || held_otherwise(f)
             || unless.contains(&f)
             || !date_can_name(table, q, fact)
             || !says_marks(f)
@@ -1341,7 +1421,9 @@ pub(crate) fn score(
                     mine(table.stories[*s].roles[m.pattern]) && span.start < n.end && n.start < span.end
                 })
             });
-            if !known {
+            // "$42 billion of deposits were withdrawn": a sum is named by
+            // the verb of its fact as well as by its noun.
+            if !known && !contexts.contains(&f) {
                 continue;
             }
         }

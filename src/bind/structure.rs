@@ -5,7 +5,7 @@
 
 use super::{Binding, Bindings, How};
 use crate::checks::compare::{Verdict, compare};
-use crate::extract::{Base, Extraction};
+use crate::extract::{Base, Extraction, Kind};
 use crate::facts::{FactId, FactTable, Measure};
 
 /// A mention that repeats an earlier one states the same fact.
@@ -123,6 +123,31 @@ pub(crate) fn listed(
             [p] => Binding::to(p, How::Enumeration),
             _ => Binding::unbound(),
         };
+    }
+}
+
+/// "As of Dec. 31, 2022, SVB had $209 billion in assets": an "as of" date
+/// is the time a figure holds at, so it states a fact only beside a figure
+/// of the story; "$165 billion in deposits as of Feb. 28", a figure the
+/// table does not hold, leaves its date to no fact.
+pub(crate) fn reference_dates(text: &str, ex: &Extraction, out: &mut Bindings) {
+    for l in 0..ex.quantities.len() {
+        let q = &ex.quantities[l];
+        if q.kind != Kind::Date || out.of[l].how != How::Context {
+            continue;
+        }
+        if !super::evidence::says_as_of(text, q) {
+            continue;
+        }
+        let beside = (0..ex.quantities.len()).any(|o| {
+            o != l
+                && ex.quantities[o].syntax.sentence == q.syntax.sentence
+                && ex.quantities[o].is_numeric_fact_kind()
+                && out.of[o].fact.is_some()
+        });
+        if !beside {
+            out.of[l] = Binding::unbound();
+        }
     }
 }
 

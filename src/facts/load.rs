@@ -558,6 +558,19 @@ impl Loader {
             );
             v = v.abs();
         }
+        let as_of = match &f.as_of {
+            None => None,
+            Some(d) => match parse_date(d.get_ref()) {
+                Some(at) => Some(at),
+                None => {
+                    self.error(&RULES_VALUE, span_of(d), "not a date", "here")
+                        .help = Some(
+                        "write a year (2022), a month (\"2022-12\") or a day (2022-12-31)".into(),
+                    );
+                    None
+                }
+            },
+        };
         if measure == Measure::Percent && f.per.is_some() {
             self.error(
                 &RULES_VALUE,
@@ -616,6 +629,7 @@ impl Loader {
                 d.right.iter().map(|w| w.get_ref().clone()).collect()
             }),
             when: None,
+            as_of,
             own_subject: f.subject.is_some(),
             unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
             aspects: aspects(f),
@@ -646,6 +660,14 @@ impl Loader {
             )
             .help = Some("write it as 2022-02-24".into());
             return None;
+        }
+        if let Some(a) = &f.as_of {
+            self.error(
+                &RULES_VALUE,
+                span_of(a),
+                "`as_of` dates a figure; a date, birth or start is its own time",
+                "remove this",
+            );
         }
         let binds = !f.terms.is_empty() || !f.templates.is_empty() || !f.context.is_empty();
         if !binds {
@@ -697,6 +719,7 @@ impl Loader {
             derived: None,
             right_words: Vec::new(),
             when: Some(when),
+            as_of: None,
             own_subject: f.subject.is_some(),
             unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
             aspects: aspects(f),
@@ -1168,6 +1191,7 @@ fn derive_counts(facts: &mut Vec<Fact>) -> Vec<(FactId, FactId)> {
             derived: Some((s, b)),
             right_words: Vec::new(),
             when: None,
+            as_of: None,
             own_subject: false,
             unit_size: Decimal::ONE,
             aspects: 0,

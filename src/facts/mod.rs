@@ -97,6 +97,8 @@ pub struct Fact {
     pub right_words: Vec<String>,
     /// For dates, ages and durations: the event, birth or start date.
     pub when: Option<crate::time::Interval>,
+    /// For a figure: the time it holds at ("as of 31 December 2022").
+    pub as_of: Option<crate::time::Interval>,
     /// The fact names its own subject instead of the story's.
     pub own_subject: bool,
     /// For a physical measure, the size of its unit in the base unit

@@ -92,6 +92,8 @@ pub struct RawFact {
     pub born: Option<S<RawDate>>,
     /// When something began, from which durations are checked.
     pub since: Option<S<RawDate>>,
+    /// The day, month or year a figure holds at: a balance sheet's date.
+    pub as_of: Option<S<RawDate>>,
     /// Who the figure belongs to, instead of the story's subject; `[]` for nobody.
     pub subject: Option<Vec<S<String>>>,
 }

@@ -907,14 +907,36 @@ fn near_figure(text: &str, view: &SentenceView, q: &Quantity, s: Span) -> bool {
 /// background fact ("sank in 1910" for the Titanic's 1912).
 fn date_can_name(table: &FactTable, q: &Quantity, fact: &crate::facts::Fact) -> bool {
     use crate::time::Precision;
-    let (Some(p), Some(when)) = (q.date, fact.when) else {
-        return true;
-    };
     if fact.measure != Measure::Date {
         return true;
     }
-    let weekday_alone = q.relative.is_none() && p.year.is_none() && p.month.is_none();
-    if weekday_alone && p.weekday.is_some() {
+    // "last year", "this month", "on Wednesday" point from the writing: they
+    // name events of the story's time, not a founding in 1983 or a crisis
+    // of 2008 (within a year of the story's date; a weekday, its fortnight).
+    let weekday_alone = q.date.is_some_and(|p| {
+        q.relative.is_none() && p.year.is_none() && p.month.is_none() && p.weekday.is_some()
+    });
+    let reach = if weekday_alone {
+        Some(10)
+    } else if q.relative.is_some() {
+        Some(400)
+    } else {
+        None
+    };
+    let story_day = table.stories[fact.story]
+        .date
+        .and_then(crate::time::to_date);
+    if let (Some(reach), Some(day), Some(when)) = (reach, story_day, fact.when) {
+        let before = (when.start - day).get_days();
+        let after = (day - when.end).get_days();
+        if before.max(after) > reach {
+            return false;
+        }
+    }
+    let (Some(p), Some(when)) = (q.date, fact.when) else {
+        return true;
+    };
+    if weekday_alone {
         return when.precision == Precision::Day;
     }
     let coarser = match (p.month, p.day) {

@@ -7,36 +7,12 @@
 //! `flag/*.txt` must give exactly the codes listed below, in file order;
 //! `pass/*.txt` none.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn codes(path: &Path) -> Vec<String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_numcheck"))
-        .args(["check", "--format", "json"])
-        .arg(path)
-        .output()
-        .expect("numcheck runs");
-    let report: serde_json::Value =
-        serde_json::from_slice(&out.stdout).expect("JSON report on stdout");
-    report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| f["code"].as_str().unwrap_or_default().to_string())
-        .collect()
-}
+use common::{finding_codes as codes, fixture_texts};
 
-fn fixtures(kind: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/binding")
-        .join(kind);
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixture folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
+fn fixtures(kind: &str) -> Vec<std::path::PathBuf> {
+    fixture_texts("binding", kind)
 }
 
 #[test]

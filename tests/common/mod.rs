@@ -98,3 +98,35 @@ pub fn seed_workspace() -> tempfile::TempDir {
     std::fs::copy(root.join("rules.toml"), dir.path().join("rules.toml")).expect("rules");
     dir
 }
+
+/// The codes of the findings `numcheck check --format json` gives for `path`.
+pub fn finding_codes(path: &Path) -> Vec<String> {
+    let out = numcheck()
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("numcheck runs");
+    let report: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("JSON report on stdout");
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["code"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The `.txt` fixtures of `fixtures/<folder>/<kind>`, in name order.
+pub fn fixture_texts(folder: &str, kind: &str) -> Vec<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(folder)
+        .join(kind);
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixture folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}

@@ -853,11 +853,19 @@ fn a_value_too_small_to_show_is_an_error_not_zero() {
         assert!(all.contains("error[NC004/rules-value]"), "{value}: {all}");
         assert!(!all.contains("canonical 0"), "{value}: {all}");
     }
-    // A small value that a decimal holds is read as written.
-    for (value, shown) in [("0.25", "canonical 0.25"), ("1e-6", "canonical 0.000001")] {
+    // A small value that a decimal holds is read as written. The drafts
+    // are near it in size: 80,000 would be a figure of something else.
+    for (value, draft, shown) in [
+        ("0.25", "Wagner has 2 personnel.\n", "canonical 0.25"),
+        (
+            "1e-6",
+            "Wagner has 0.00002 personnel.\n",
+            "canonical 0.000001",
+        ),
+    ] {
         let d = Dir::new();
         with_value(&d, "50_000", value);
-        d.write("draft.md", WRONG);
+        d.write("draft.md", draft);
         let out = d.check(&["--format", "short", "draft.md"]);
         assert_eq!(code(&out), 1, "{value}: {}", stderr(&out));
         assert!(stdout(&out).contains(shown), "{value}: {}", stdout(&out));

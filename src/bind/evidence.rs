@@ -798,6 +798,7 @@ fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
     // "said on Wednesday that it planned…": a "that" right after the date
     // opens what was said, which names the statement.
     let first_after = view.words.iter().position(|w| w.span.start >= q.figure.end);
+    let purpose = |k: usize| infinitive_at(view, k);
     let end = view
         .words
         .iter()
@@ -805,11 +806,25 @@ fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
         .find(|(k, w)| {
             w.span.start >= q.figure.end
                 && w.span.end <= clause.end
-                && starts_event(&w.stem)
+                && (starts_event(&w.stem) || purpose(*k))
                 && !(w.stem == "that" && Some(*k) == first_after)
         })
         .map_or(clause.end, |(_, w)| w.span.start);
     Span::new(start, end.max(start))
+}
+
+/// Whether word `k` opens an infinitive of purpose: "set off on Sunday *to*
+/// survey the wreck" is another event than the setting off; "to the
+/// wreck", "to 2,000" are not.
+fn infinitive_at(view: &SentenceView, k: usize) -> bool {
+    let ws = &view.words;
+    ws[k].stem == "to"
+        && ws.get(k + 1).is_some_and(|n| {
+            n.stem.chars().all(|c| c.is_ascii_lowercase())
+                && !words::is_determiner(&n.stem)
+                && !words::is_np_stop(&n.stem)
+                && !n.after_break
+        })
 }
 
 /// Narrows a date's event span to its side of the dates around it: in
@@ -1080,6 +1095,19 @@ pub(crate) fn score(
     let q = &ex.quantities[l];
     if q.syntax.conversion_of.is_some() || q.syntax.restates.is_some() {
         return Vec::new();
+    }
+    // "our June 21 story", "the Monday report": the date of a piece of
+    // writing, not of an event.
+    if q.kind == Kind::Date {
+        let next = view.words.iter().find(|w| w.span.start >= q.figure.end);
+        if next.is_some_and(|w| {
+            matches!(
+                w.stem.as_str(),
+                "story" | "article" | "report" | "piece" | "column" | "edition" | "newsletter"
+            )
+        }) {
+            return Vec::new();
+        }
     }
     // "in the coming weeks", "next month": plans, not the events facts record.
     if matches!(

@@ -200,9 +200,18 @@ fn loosely_true(approx: Option<Approx>, x: Decimal, c: Decimal) -> bool {
     }
 }
 
-/// Whether `x` has one significant digit and `c` rounds to it there.
+/// How far a round figure may stand from the value it rounds: "$2
+/// billion" of $2.25 billion, not "100,000" of 50,000 (which rounds to it
+/// at one digit, but doubles it).
+const ROUND_REACH: Decimal = Decimal::from_parts(15, 0, 0, false, 2);
+
+/// Whether `x` has one significant digit, `c` rounds to it there, and the
+/// two are near.
 fn rounds_to(c: Decimal, x: Decimal) -> bool {
-    if x < Decimal::ONE || x.fract() != Decimal::ZERO {
+    if x < Decimal::ONE || x.fract() != Decimal::ZERO || c.is_zero() {
+        return false;
+    }
+    if (x - c).abs() > c.abs() * ROUND_REACH {
         return false;
     }
     let ten = Decimal::TEN;

@@ -23,8 +23,8 @@
 //! in the text agrees when it contains the canonical value. So does a bound
 //! that holds and stays near the value ("more than 50%" of a 60.4% fall,
 //! within a quarter; "nearly $2bn" of $1.8bn, within 15%), and a round
-//! figure of one significant digit the value rounds to ("$1 billion" of
-//! $958 million).
+//! figure of one significant digit the value rounds to and stays within
+//! 15% of ("$1 billion" of $958 million; not "100,000" of 50,000).
 
 use super::compare::{Verdict, compare};
 use super::{Context, Family, Meta};

@@ -425,7 +425,7 @@ fn in_scope(
             .iter()
             .any(|&f| table.facts[f].as_of.is_some_and(|at| at.start.year() == y))
     };
-    let other_year = ex.quantities.iter().any(|d| {
+    let other_year = view.quantities.iter().map(|&k| &ex.quantities[k]).any(|d| {
         d.kind == Kind::Date
             && d.syntax.sentence == q.syntax.sentence
             && close(d.figure)
@@ -464,6 +464,9 @@ fn names_group_of_others(
     view: &SentenceView,
     clause: Span,
 ) -> bool {
+    if st.subject_heads.is_empty() {
+        return false;
+    }
     let ws = &view.words;
     let head = |w: &crate::facts::pattern::WordTok| st.subject_heads.contains(&w.stem);
     let plural = |w: &crate::facts::pattern::WordTok| {
@@ -1174,9 +1177,10 @@ pub(crate) fn score(
     // 300" counts victims): only context after it describes it. Sums and
     // shares are named before as often as after ("a budget of £120m").
     let context_span = if q.kind == Kind::Date {
-        let others: Vec<Span> = ex
+        let others: Vec<Span> = view
             .quantities
             .iter()
+            .map(|&k| &ex.quantities[k])
             .filter(|d| d.kind == Kind::Date && d.syntax.sentence == q.syntax.sentence)
             .map(|d| d.figure)
             .filter(|&d| d != q.figure)
@@ -1350,9 +1354,10 @@ pub(crate) fn score(
     // time than the one its fact holds at (`as_of`) is not that fact.
     // "at the end of 2021" beside a figure held at 2022, or "in 2022" beside
     // one of the story's own time, dates it to another year.
-    let close_dates: Vec<(crate::extract::DateParts, bool)> = ex
+    let close_dates: Vec<(crate::extract::DateParts, bool)> = view
         .quantities
         .iter()
+        .map(|&k| &ex.quantities[k])
         .filter(|d| {
             q.is_numeric_fact_kind()
                 && d.kind == Kind::Date

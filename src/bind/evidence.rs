@@ -521,6 +521,17 @@ fn dated_otherwise(d: crate::extract::DateParts, at: &crate::time::Interval) -> 
     apart.min(12 * 31 - apart) > 31
 }
 
+/// Whether a full date ("March 10") is another day than a figure held on
+/// one day only: a share's fall on 9 March is not the fall "on March 10".
+fn on_another_day(d: crate::extract::DateParts, at: &crate::time::Interval) -> bool {
+    let (Some(m), Some(x)) = (d.month, d.day) else {
+        return false;
+    };
+    at.precision == crate::time::Precision::Day
+        && (i8::try_from(m).ok() != Some(at.start.month())
+            || i8::try_from(x).ok() != Some(at.start.day()))
+}
+
 /// How many words from a figure a date still dates it.
 const DATE_REACH: usize = 6;
 
@@ -1371,7 +1382,7 @@ pub(crate) fn score(
         let story_year = table.stories[fact.story].date.and_then(|d| d.year);
         close_dates.iter().any(|&(d, as_of)| match fact.as_of {
             Some(at) if as_of => dated_otherwise(d, &at),
-            Some(at) => d.year.is_some_and(|y| y != at.start.year()),
+            Some(at) => d.year.is_some_and(|y| y != at.start.year()) || on_another_day(d, &at),
             None => !as_of && d.year.is_some() && d.year != story_year,
         })
     };

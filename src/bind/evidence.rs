@@ -416,10 +416,9 @@ fn in_scope(
     // now has…" does not).
     let story_year = st.date.and_then(|d| d.year);
     let close = |s: Span| near_figure(text, view, q, s);
-    // "As of 31 December 2022, it had…": the date a balance holds at, which
-    // its own fact checks, not another time.
-    // A year some figure of the story holds at ("at the end of 2022" for
-    // a balance sheet) is left to those facts to judge.
+    // "As of 31 December 2022, it had…", "at the end of 2022" beside a
+    // balance sheet: the time a figure holds at, which its own fact
+    // judges (`as_of`), not another time.
     let held_at = |y: i16| {
         st.facts
             .iter()
@@ -427,7 +426,6 @@ fn in_scope(
     };
     let other_year = view.quantities.iter().map(|&k| &ex.quantities[k]).any(|d| {
         d.kind == Kind::Date
-            && d.syntax.sentence == q.syntax.sentence
             && close(d.figure)
             && !says_as_of(text, d)
             && matches!((d.date.and_then(|p| p.year), story_year), (Some(a), Some(b)) if a != b && !held_at(a))
@@ -479,14 +477,14 @@ fn names_group_of_others(
         }
         // "bank stocks" are many banks'; "the bank's shares" its own.
         let raw = &text[w.span.range()];
-        let own = raw.ends_with("'s")
-            || raw.ends_with("’s")
+        let possessive = raw.ends_with("'s") || raw.ends_with("’s");
+        let own = possessive
             || i > 0
                 && matches!(
                     ws[i - 1].stem.as_str(),
                     "the" | "it" | "its" | "this" | "that"
                 );
-        let group = plural(w) && !raw.ends_with("'s") && !raw.ends_with("’s")
+        let group = plural(w) && !possessive
             || !own
                 && ws
                     .get(i + 1)
@@ -1131,7 +1129,8 @@ pub(crate) fn score(
         return Vec::new();
     }
     // "said Thursday that North Korea shipped…", "on Thursday said…": the
-    // time of the saying, which only a template ("said on {n}") names.
+    // time of the saying, which names only a fact whose context is that
+    // verb (`statements` below) or a template ("said on {n}").
     let saying = if q.kind == Kind::Date {
         said_near(view, q)
     } else {
@@ -1192,7 +1191,7 @@ pub(crate) fn score(
             .quantities
             .iter()
             .map(|&k| &ex.quantities[k])
-            .filter(|d| d.kind == Kind::Date && d.syntax.sentence == q.syntax.sentence)
+            .filter(|d| d.kind == Kind::Date)
             .map(|d| d.figure)
             .filter(|&d| d != q.figure)
             .collect();
@@ -1370,10 +1369,7 @@ pub(crate) fn score(
         .iter()
         .map(|&k| &ex.quantities[k])
         .filter(|d| {
-            q.is_numeric_fact_kind()
-                && d.kind == Kind::Date
-                && d.syntax.sentence == q.syntax.sentence
-                && near_figure(text, view, q, d.figure)
+            q.is_numeric_fact_kind() && d.kind == Kind::Date && near_figure(text, view, q, d.figure)
         })
         .filter_map(|d| Some((d.date?, says_as_of(text, d))))
         .collect();

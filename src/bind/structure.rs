@@ -59,71 +59,79 @@ pub(crate) fn listed(
     scores: &[Vec<(FactId, i32, How)>],
     out: &mut Bindings,
 ) {
-    let n = ex.quantities.len();
-    // "50,000 personnel in Ukraine, 10,000 of them contractors and 40,000
-    // convicts": a list with a share of one of its members in it is the
-    // parts of that member, not figures beside it.
-    let partitive = |g: usize| {
-        ex.quantities.iter().any(|q| {
-            q.syntax.listed_with == Some(g) && matches!(q.syntax.base, Some(Base::Quantity(_)))
-        })
-    };
-    let group_of = |l: usize| {
-        ex.quantities[l]
-            .syntax
-            .listed_with
-            .filter(|&g| !partitive(g))
-    };
-    for l in 0..n {
-        let Some(g) = group_of(l) else {
-            continue;
-        };
-        let Some(f) = out.of[l].fact else {
-            continue;
-        };
-        let others: Vec<usize> = (0..n)
-            .filter(|&o| o != l && group_of(o) == Some(g))
-            .collect();
-        let same: Vec<usize> = others
-            .iter()
-            .copied()
-            .filter(|&o| out.of[o].fact == Some(f))
-            .collect();
-        if !same.is_empty() {
-            for o in same.into_iter().chain([l]) {
-                out.of[o] = Binding::unbound();
+    // The members of each list, by its first member. "50,000 personnel in
+    // Ukraine, 10,000 of them contractors and 40,000 convicts": a list with
+    // a share of one of its members in it is the parts of that member, not
+    // figures beside it.
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    let mut partitive: Vec<usize> = Vec::new();
+    for (l, q) in ex.quantities.iter().enumerate() {
+        if let Some(g) = q.syntax.listed_with {
+            groups.entry(g).or_default().push(l);
+            if matches!(q.syntax.base, Some(Base::Quantity(_))) {
+                partitive.push(g);
             }
-            continue;
         }
-        let parts = &table.facts[f].parts;
-        let named_by = |o: usize| -> Vec<FactId> {
-            match out.of[o].fact {
-                Some(x) => vec![x],
-                None => scores[o].iter().map(|(x, _, _)| *x).collect(),
-            }
-        };
-        // Only a part named before: "one pilot and four people" are the
-        // pilot and the rest; "80,000 personnel and 45,000 convicts" names
-        // the whole first.
-        let claimed: Vec<FactId> = others
-            .iter()
-            .filter(|&&o| o < l)
-            .flat_map(|&o| named_by(o))
-            .filter(|x| parts.contains(x))
-            .collect();
-        if claimed.is_empty() {
-            continue;
-        }
-        let left: Vec<FactId> = parts
-            .iter()
-            .copied()
-            .filter(|p| !claimed.contains(p))
-            .collect();
-        out.of[l] = match left[..] {
-            [p] => Binding::to(p, How::Enumeration),
-            _ => Binding::unbound(),
-        };
     }
+    groups.retain(|g, _| !partitive.contains(g));
+    for members in groups.values() {
+        for &l in members {
+            listed_member(table, scores, out, l, members);
+        }
+    }
+}
+
+/// Settles member `l` of a list of figures against the other `members`.
+fn listed_member(
+    table: &FactTable,
+    scores: &[Vec<(FactId, i32, How)>],
+    out: &mut Bindings,
+    l: usize,
+    members: &[usize],
+) {
+    let Some(f) = out.of[l].fact else {
+        return;
+    };
+    let others: Vec<usize> = members.iter().copied().filter(|&o| o != l).collect();
+    let same: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|&o| out.of[o].fact == Some(f))
+        .collect();
+    if !same.is_empty() {
+        for o in same.into_iter().chain([l]) {
+            out.of[o] = Binding::unbound();
+        }
+        return;
+    }
+    let parts = &table.facts[f].parts;
+    let named_by = |o: usize| -> Vec<FactId> {
+        match out.of[o].fact {
+            Some(x) => vec![x],
+            None => scores[o].iter().map(|(x, _, _)| *x).collect(),
+        }
+    };
+    // Only a part named before: "one pilot and four people" are the
+    // pilot and the rest; "80,000 personnel and 45,000 convicts" names
+    // the whole first.
+    let claimed: Vec<FactId> = others
+        .iter()
+        .filter(|&&o| o < l)
+        .flat_map(|&o| named_by(o))
+        .filter(|x| parts.contains(x))
+        .collect();
+    if claimed.is_empty() {
+        return;
+    }
+    let left: Vec<FactId> = parts
+        .iter()
+        .copied()
+        .filter(|p| !claimed.contains(p))
+        .collect();
+    out.of[l] = match left[..] {
+        [p] => Binding::to(p, How::Enumeration),
+        _ => Binding::unbound(),
+    };
 }
 
 /// "As of Dec. 31, 2022, SVB had $209 billion in assets": an "as of" date

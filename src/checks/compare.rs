@@ -33,20 +33,34 @@ fn within(lo: Decimal, hi: Decimal, c: Decimal, tol: Decimal) -> bool {
 
 /// Whether `x` is `c` times a power of a thousand other than one.
 fn scaled(x: Decimal, c: Decimal) -> bool {
+    thousands_apart(x, c, Decimal::ONE)
+}
+
+/// Whether `x` and `c` are a power of a thousand apart (other than one),
+/// to within a factor of `slack` either way.
+fn thousands_apart(x: Decimal, c: Decimal, slack: Decimal) -> bool {
     if c.is_zero() || x.is_zero() {
         return false;
     }
+    let (x, c) = (x.abs(), c.abs());
     let (big, small) = if x > c { (x, c) } else { (c, x) };
     let Some(mut ratio) = big.checked_div(small) else {
         return false;
     };
     let thousand = Decimal::from(1000);
-    let mut steps = 0;
-    while ratio >= thousand && (ratio % thousand).is_zero() && steps < 5 {
+    let Some(floor) = thousand.checked_div(slack) else {
+        return false;
+    };
+    for _ in 0..5 {
+        if ratio < floor {
+            break;
+        }
         ratio /= thousand;
-        steps += 1;
+        if ratio <= slack && ratio * slack >= Decimal::ONE {
+            return true;
+        }
     }
-    steps > 0 && ratio == Decimal::ONE
+    false
 }
 
 /// How many of the fact's units one of the figure's units is (about 3.28
@@ -106,31 +120,16 @@ pub fn plausible_magnitude(q: &Quantity, f: &Fact) -> bool {
         .any(|x| near_in_size(x, f.value))
 }
 
+/// Within [`MAGNITUDE_REACH`] of each other, or a slip of scale apart.
 fn near_in_size(x: Decimal, c: Decimal) -> bool {
     if x.is_zero() || c.is_zero() {
         return true;
     }
     let (x, c) = (x.abs(), c.abs());
     let (big, small) = if x > c { (x, c) } else { (c, x) };
-    let Some(mut ratio) = big.checked_div(small) else {
-        return true;
-    };
-    if ratio <= Decimal::from(MAGNITUDE_REACH) {
-        return true;
-    }
-    let thousand = Decimal::from(1000);
-    while ratio >= thousand / SCALE_SLACK {
-        ratio /= thousand;
-        let ratio_up = if ratio < Decimal::ONE {
-            Decimal::ONE.checked_div(ratio).unwrap_or(Decimal::MAX)
-        } else {
-            ratio
-        };
-        if ratio_up <= SCALE_SLACK {
-            return true;
-        }
-    }
-    false
+    big.checked_div(small)
+        .is_none_or(|ratio| ratio <= Decimal::from(MAGNITUDE_REACH))
+        || thousands_apart(x, c, SCALE_SLACK)
 }
 
 pub fn compare(q: &Quantity, f: &Fact) -> Verdict {
@@ -270,5 +269,16 @@ mod tests {
         assert!(scaled(d(100_000), d(100_000_000)));
         assert!(!scaled(d(10_000_000), d(100_000_000)));
         assert!(!scaled(d(45_000), d(40_000)));
+        assert!(!scaled(d(1_500_000_000), d(1_000_000)));
+    }
+
+    #[test]
+    fn a_slip_of_scale_may_be_rounded_too() {
+        // "$2 million" for $2.25 billion: a thousandfold, rounded.
+        assert!(thousands_apart(d(2_000_000), d(2_250_000_000), SCALE_SLACK));
+        assert!(!thousands_apart(d(1_000_000), d(2_250_000_000), SCALE_SLACK));
+        assert!(near_in_size(d(2_000_000), d(2_250_000_000)));
+        assert!(near_in_size(d(80_000), d(9_500)));
+        assert!(!near_in_size(d(8_000_000_000), d(250_000)));
     }
 }

@@ -274,9 +274,14 @@ mod tests {
 
     #[test]
     fn a_slip_of_scale_may_be_rounded_too() {
+        let d = |n: i64| Decimal::from(n);
         // "$2 million" for $2.25 billion: a thousandfold, rounded.
         assert!(thousands_apart(d(2_000_000), d(2_250_000_000), SCALE_SLACK));
-        assert!(!thousands_apart(d(1_000_000), d(2_250_000_000), SCALE_SLACK));
+        assert!(!thousands_apart(
+            d(1_000_000),
+            d(2_250_000_000),
+            SCALE_SLACK
+        ));
         assert!(near_in_size(d(2_000_000), d(2_250_000_000)));
         assert!(near_in_size(d(80_000), d(9_500)));
         assert!(!near_in_size(d(8_000_000_000), d(250_000)));

@@ -796,6 +796,15 @@ fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
                 .find(|n| n.span.start >= w.span.end)
                 .is_some_and(|n| n.span.start >= q.figure.start)
     };
+    // "missing since Sunday", "air until Thursday": a conjunction right
+    // before the date is the date's own preposition, not a new clause.
+    let own_preposition = |w: &crate::facts::pattern::WordTok| {
+        matches!(w.stem.as_str(), "since" | "until" | "after" | "before")
+            && !view
+                .words
+                .iter()
+                .any(|n| n.span.start >= w.span.end && n.span.end <= q.figure.start)
+    };
     let start = view
         .words
         .iter()
@@ -805,6 +814,7 @@ fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
                 && w.span.start >= clause.start
                 && starts_event(&w.stem)
                 && !determiner(w)
+                && !own_preposition(w)
         })
         .map_or(clause.start, |w| w.span.end);
     // "said on Wednesday that it planned…": a "that" right after the date
@@ -1401,6 +1411,26 @@ pub(crate) fn score(
     let context_present = contexts
         .iter()
         .any(|&f| active.contains(&table.facts[f].story) && compatible(q, table.facts[f].measure));
+    // "Washington Mutual, which had $307 billion in assets": the owner named
+    // last before the figure is whose it is, when a fact has that owner.
+    let owners: Vec<(usize, Role)> = view
+        .matches
+        .iter()
+        .map(|(s, m)| (view.match_span(m), table.stories[*s].roles[m.pattern]))
+        .filter(|&(sp, role)| {
+            clause.start <= sp.start
+                && sp.end <= q.span.start
+                && matches!(role, Role::Subject | Role::SubjectOf(_))
+        })
+        .map(|(sp, role)| (sp.start, role))
+        .collect();
+    let last_owner = owners.iter().map(|&(at, _)| at).max();
+    let named_last = |f: FactId| {
+        owners
+            .iter()
+            .any(|&(at, role)| Some(at) == last_owner && role == Role::SubjectOf(f))
+    };
+    let own_phrases: Vec<Span> = [noun_span, q.syntax.lead].into_iter().flatten().collect();
     let mut out = Vec::new();
     for f in compatible_facts {
         let fact = &table.facts[f];
@@ -1508,6 +1538,14 @@ pub(crate) fn score(
                 2 * i32::try_from(seen.len().clamp(1, 3)).unwrap_or(1),
                 How::Context,
             );
+            // "losses of $1.8 billion", "a $1.8 billion loss": a context
+            // word that is the figure's own noun says most of all.
+            if seen
+                .iter()
+                .any(|sp| own_phrases.iter().any(|n| n.contains(*sp)))
+            {
+                t.add(1, How::Context);
+            }
         } else if fact.has_context
             && !(has_base || template || by_aspect || money && flows.contains(&f))
         {
@@ -1541,7 +1579,7 @@ pub(crate) fn score(
             // reached through its base, never by context alone.
             continue;
         }
-        if subject.contains(&f) {
+        if subject.contains(&f) || named_last(f) {
             t.add(1, How::Subject);
         }
         if t.score > 0 {

@@ -787,8 +787,16 @@ fn clauses(c: &Cursor, sq: &mut SentenceQuantities) {
         .collect();
     for l in sq.first..n {
         let t = sq.toks[l];
+        // A date dates its whole clause: "pulled $9 billion on Friday" is
+        // the pulling's day, though a figure stands between; past a comma
+        // ("carrying five people, continued Tuesday") it dates what follows.
+        let date = sq.all[l].kind == Kind::Date;
         let floor = match (sq.first..l).rev().find(|&p| figure(p)) {
-            Some(p) => separator(sq.toks[p].next, t.first).unwrap_or(sq.toks[p].next),
+            Some(p) => match separator(sq.toks[p].next, t.first) {
+                Some(k) => k,
+                None if date => c.lo,
+                None => sq.toks[p].next,
+            },
             None => c.lo,
         };
         let mut lo = t.first;

@@ -154,7 +154,7 @@ fn other_owner(
     noun: Option<Span>,
 ) -> bool {
     let st = &table.stories[story];
-    let covered: Vec<Span> = view
+    let covered: Vec<(Span, bool)> = view
         .matches
         .iter()
         .filter(|(s, m)| {
@@ -170,7 +170,13 @@ fn other_owner(
                         | Role::Wrong(_)
                 )
         })
-        .map(|(_, m)| view.match_span(m))
+        .map(|(_, m)| {
+            let owner = matches!(
+                st.roles[m.pattern],
+                Role::Subject | Role::SubjectOf(_) | Role::Place
+            );
+            (view.match_span(m), !owner)
+        })
         .collect();
     let ws = &view.words;
     for (i, w) in ws.iter().enumerate() {
@@ -190,9 +196,20 @@ fn other_owner(
         let raw = &text[w.span.range()];
         // "Ukraine's armed forces": a possessive names an owner, even a place of the story.
         let possessive = raw.ends_with("'s") || raw.ends_with("’s");
-        let known = covered
-            .iter()
-            .any(|c| c.start <= w.span.start && w.span.end <= c.end);
+        // "Silvergate Capital": a cue word ending someone's name is the
+        // name's, unless the cue is the whole name ("General Atlantic").
+        let name_before = (i > 0 && !w.after_break).then(|| &ws[i - 1]).filter(|p| {
+            !words::is_np_stop(&p.stem)
+                && text[p.span.range()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
+        let known = covered.iter().any(|&(c, cue)| {
+            c.start <= w.span.start
+                && w.span.end <= c.end
+                && !(cue && name_before.is_some_and(|p| c.start > p.span.start))
+        });
         if !raw.chars().next().is_some_and(char::is_uppercase) || known && !possessive {
             continue;
         }
@@ -357,6 +374,20 @@ fn in_scope(
         && !other_owner(text, table, story, view, clause, q.figure, q.syntax.noun);
     if names_subject && !here(subject) && !continued && !by_default {
         return false;
+    }
+    // "Silvergate announced it was shutting down March 8 before SVB
+    // failed": a date whose clause names another owner before it, and the
+    // subject only after it, dates the other's event.
+    if q.kind == Kind::Date {
+        let before = Span::new(clause.start, q.figure.start.max(clause.start));
+        let event = Span::new(clause.start, event_span(view, q, q.syntax.clause).end);
+        let subject_in_event = view
+            .matches
+            .iter()
+            .any(|(s, m)| is(view, m, *s, subject) && event.contains(view.match_span(m)));
+        if !subject_in_event && other_owner(text, table, story, view, before, q.figure, None) {
+            return false;
+        }
     }
     // Place and time scope figures; dates, ages and durations carry their own time.
     if !q.is_numeric_fact_kind() {

@@ -733,12 +733,15 @@ fn leads(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
             sq.all[l].syntax.lead = Some(c.span(f, k - 2));
         }
     }
+    // "$209 billion in total assets": "total" modifies the noun after it,
+    // where "$2.25 billion in total" ends the phrase.
+    let modifier = usize::from(c.is(t.next + 1, "total") || c.is(t.next + 1, "overall"));
     if sq.all[l].kind == Kind::Money
         && c.is(t.next, "in")
         && !c.starts_upper(t.next + 1)
-        && let Some((f, last)) = noun_run(c, t.next + 1, starts, false)
+        && let Some((f, last)) = noun_run(c, t.next + 1 + modifier, starts, false)
     {
-        sq.all[l].syntax.in_noun = Some(c.span(f, last));
+        sq.all[l].syntax.in_noun = Some(c.span(f - modifier, last));
     }
     let prev_figure = (sq.first..l)
         .rev()

@@ -1022,6 +1022,12 @@ impl Loader {
         self.check_len(s);
         match Pattern::compile(s.get_ref(), template) {
             Ok(p) => {
+                // A direction is in the verb's form: "pays", not "is paid".
+                let p = if matches!(role, Role::Right(_) | Role::Wrong(_)) {
+                    p.exact()
+                } else {
+                    p
+                };
                 story.matcher.add(p);
                 story.roles.push(role);
             }

@@ -2,7 +2,10 @@
 //!
 //! A phrase is words separated by spaces. Each word matches itself in any
 //! case, singular or plural, with or without a possessive ("prison" matches
-//! "Prisons" and "prison's"). Three tokens are special: `*` matches exactly
+//! "Prisons" and "prison's"), and a verb any inflected form of it ("raise"
+//! matches "raised", "sold" matches "selling"; `prose::verb_base`), though
+//! a verb's base form in the text matches only itself ("closed" is not "the
+//! close" of trading). Three tokens are special: `*` matches exactly
 //! one word, `**` up to three, and `{n}` (templates only) the figure.
 //! Punctuation between words in the text stops a phrase from matching across
 //! it, except quotes, apostrophes and hyphens.
@@ -11,9 +14,9 @@
 //! word, so matching costs one hash lookup per word of the sentence however
 //! many facts the story has.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
-use crate::prose::{Tok, Tokenizer, stem};
+use crate::prose::{Tok, Tokenizer, stem, verb_base};
 use crate::source::Span;
 
 /// How many wildcards one phrase may hold.
@@ -21,7 +24,9 @@ pub const MAX_WILDCARDS: usize = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Elem {
-    Word(String),
+    /// A word's stem, and the verb whose forms it matches (its own base,
+    /// or the stem); `None` matches the word in no other form.
+    Word(String, Option<String>),
     /// `*`: exactly one word.
     One,
     /// `**`: zero to three words.
@@ -56,7 +61,11 @@ impl Pattern {
                 _ => {
                     for tok in Tokenizer::new(chunk, 0, chunk.len()) {
                         if matches!(tok.kind, Tok::Word | Tok::Num | Tok::AlNum) {
-                            elems.push(Elem::Word(stem(tok.text(chunk))));
+                            let word = tok.text(chunk);
+                            let stem = stem(word);
+                            let lemma = verb_base(&word.to_lowercase())
+                                .map_or_else(|| stem.clone(), str::to_string);
+                            elems.push(Elem::Word(stem, Some(lemma)));
                         }
                     }
                 }
@@ -89,6 +98,16 @@ impl Pattern {
         }
         Ok(Pattern { elems })
     }
+
+    /// The phrase in exactly its own forms: "pays" is not "is paid".
+    pub fn exact(mut self) -> Pattern {
+        for e in &mut self.elems {
+            if let Elem::Word(_, lemma) = e {
+                *lemma = None;
+            }
+        }
+        self
+    }
 }
 
 /// A word of a sentence as the matcher sees it.
@@ -96,6 +115,8 @@ impl Pattern {
 pub struct WordTok {
     pub span: Span,
     pub stem: String,
+    /// The verb it is an inflected form of: "raise" for "raised".
+    pub base: Option<&'static str>,
     /// Punctuation other than quotes, apostrophes and hyphens came before it.
     pub after_break: bool,
 }
@@ -107,9 +128,15 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
     for tok in Tokenizer::new(text, span.start, span.end) {
         match tok.kind {
             Tok::Word | Tok::Num | Tok::AlNum => {
+                let word = tok.text(text);
                 out.push(WordTok {
                     span: Span::new(tok.start, tok.end),
-                    stem: stem(tok.text(text)),
+                    stem: stem(word),
+                    // "UK Limited" is a name, not a form of "limit".
+                    base: word
+                        .starts_with(|c: char| c.is_lowercase())
+                        .then(|| verb_base(word))
+                        .flatten(),
                     after_break,
                 });
                 after_break = false;
@@ -148,6 +175,8 @@ pub struct Match {
 pub struct Matcher {
     patterns: Vec<Pattern>,
     by_first: HashMap<String, Vec<usize>>,
+    /// The same patterns by the verb their first word is a form of.
+    by_first_verb: HashMap<String, Vec<usize>>,
     figure_first: Vec<usize>,
 }
 
@@ -156,7 +185,15 @@ impl Matcher {
     pub fn add(&mut self, pattern: Pattern) -> usize {
         let id = self.patterns.len();
         match &pattern.elems[0] {
-            Elem::Word(w) => self.by_first.entry(w.clone()).or_default().push(id),
+            Elem::Word(w, lemma) => {
+                self.by_first.entry(w.clone()).or_default().push(id);
+                if let Some(lemma) = lemma.as_ref().filter(|l| *l != w) {
+                    self.by_first_verb
+                        .entry(lemma.clone())
+                        .or_default()
+                        .push(id);
+                }
+            }
             Elem::Figure => self.figure_first.push(id),
             Elem::One | Elem::UpTo3 => unreachable!("compile rejects a leading wildcard"),
         }
@@ -175,11 +212,20 @@ impl Matcher {
     /// Every match in `words`, in order of first word.
     pub fn find_all(&self, words: &[WordTok], figures: &[FigureAt], out: &mut Vec<Match>) {
         out.clear();
+        let mut candidates: Vec<usize> = Vec::new();
         for i in 0..words.len() {
             let starting_figure = figures.iter().any(|f| f.first == i);
-            let by_word = self.by_first.get(&words[i].stem).into_iter().flatten();
-            let by_figure = self.figure_first.iter().filter(|_| starting_figure);
-            for &p in by_word.chain(by_figure) {
+            candidates.clear();
+            candidates.extend(self.by_first.get(&words[i].stem).into_iter().flatten());
+            // "raised" finds the phrases that start with "raise" or "raising".
+            if let Some(base) = words[i].base {
+                let verbs = [&self.by_first, &self.by_first_verb];
+                candidates.extend(verbs.iter().filter_map(|m| m.get(base)).flatten());
+                candidates.sort_unstable();
+                candidates.dedup();
+            }
+            candidates.extend(self.figure_first.iter().filter(|_| starting_figure));
+            for &p in &candidates {
                 if let Some((next, figure)) =
                     go(&self.patterns[p].elems, words, figures, i, true, None)
                 {
@@ -209,8 +255,9 @@ fn go(
     };
     let joins = |k: usize| k < words.len() && (first && k == i || !words[k].after_break);
     match elem {
-        Elem::Word(w) => {
-            if joins(i) && words[i].stem == *w {
+        Elem::Word(w, lemma) => {
+            let as_verb = |t: &WordTok| t.base.is_some() && t.base == lemma.as_deref();
+            if joins(i) && (words[i].stem == *w || as_verb(&words[i])) {
                 go(rest, words, figures, i + 1, false, figure)
             } else {
                 None
@@ -271,6 +318,17 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_matches_its_inflected_forms_but_a_base_only_itself() {
+        let found = |pattern: &str, text: &str| !find(&[(pattern, false)], text).is_empty();
+        assert!(found("raise", "the bank raised $2bn"));
+        assert!(found("shut down", "it was shutting down"));
+        assert!(found("sold", "it sells bonds"));
+        assert!(found("withdrew", "savers have withdrawn"));
+        assert!(!found("closed", "shares fell at the close"));
+        assert!(!found("limit", "Silicon Valley Bank UK Limited"));
+    }
+
+    #[test]
     fn words_match_in_any_number_and_case() {
         assert_eq!(
             find(
@@ -311,7 +369,10 @@ mod tests {
         assert!(Pattern::compile("from ** to ** in ** prisons", false).is_ok());
         assert_eq!(
             Pattern::compile("{n}-strong", true).unwrap().elems,
-            vec![Elem::Figure, Elem::Word("strong".into())]
+            vec![
+                Elem::Figure,
+                Elem::Word("strong".into(), Some("strong".into()))
+            ]
         );
     }
 }

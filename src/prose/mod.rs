@@ -1,10 +1,12 @@
 //! Prose as tokens and sentences, shared by extraction and binding.
 
+mod inflect;
 mod sentence;
 mod stem;
 mod token;
 pub mod words;
 
+pub use inflect::verb_base;
 pub use sentence::{MAX_SENTENCE_TOKENS, sentences};
 pub use stem::{stem, stem_into};
 pub use token::{Gap, Tok, Token, Tokenizer, tokenize_into};

@@ -258,7 +258,27 @@ fn other_owner(
         });
         let source = ws.get(i + 1).is_some_and(|n| attributes(&n.stem))
             || i > 0 && ws[i - 1].stem == "to" && i > 1 && ws[i - 2].stem == "according";
-        if !(opening || title || dated || nationality || name_goes_on || source) {
+        // "went missing off the coast of Newfoundland, Canada": a name after
+        // a preposition of place, or the coast of one, is where, not whose;
+        // so is the next name of a list of places.
+        let after_locative = |k: usize| {
+            k > 0
+                && (matches!(
+                    ws[k - 1].stem.as_str(),
+                    "in" | "off" | "near" | "at" | "across" | "outside" | "inside" | "toward"
+                ) || ws[k - 1].stem == "of"
+                    && k > 1
+                    && matches!(
+                        ws[k - 2].stem.as_str(),
+                        "coast" | "shore" | "south" | "north" | "east" | "west" | "water"
+                    ))
+        };
+        let place = after_locative(i)
+            || i > 1
+                && text[ws[i - 1].span.end..w.span.start].contains(',')
+                && text[ws[i - 1].span.range()].starts_with(char::is_uppercase)
+                && after_locative(i - 1);
+        if !(opening || title || dated || nationality || name_goes_on || source || place) {
             return true;
         }
     }
@@ -849,7 +869,9 @@ fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
         })
         .map_or(clause.start, |w| w.span.end);
     // "said on Wednesday that it planned…": a "that" right after the date
-    // opens what was said, which names the statement.
+    // opens what was said, which names the statement. "On Monday, tragedy
+    // struck when the sub went missing": what happened "when" happened
+    // on that day too.
     let first_after = view.words.iter().position(|w| w.span.start >= q.figure.end);
     let purpose = |k: usize| infinitive_at(view, k);
     let end = view
@@ -861,6 +883,7 @@ fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
                 && w.span.end <= clause.end
                 && (starts_event(&w.stem) || purpose(*k))
                 && !(w.stem == "that" && Some(*k) == first_after)
+                && w.stem != "when"
         })
         .map_or(clause.end, |(_, w)| w.span.start);
     Span::new(start, end.max(start))

@@ -1209,10 +1209,17 @@ pub(crate) fn score(
         Some(Base::Words(span)) => Some(span),
         _ => None,
     };
+    // "all 17 of its branches" counts the branches, not a part of them.
+    let all_of = view
+        .words
+        .iter()
+        .rev()
+        .find(|w| w.span.end <= q.figure.start)
+        .is_some_and(|w| w.stem == "all" && w.span.start >= q.syntax.sentence.start);
     let base_is_noun = base_words.is_some_and(|span| {
         view.suffix_terms(table, span, term)
             .iter()
-            .any(|f| table.facts[*f].has_context && contexts_all.contains(f))
+            .any(|f| all_of || table.facts[*f].has_context && contexts_all.contains(f))
     });
     // "$175.4 billion in deposits", "$21 billion of securities": what a sum
     // is in names it as a noun after it would.

@@ -179,6 +179,8 @@ fn other_owner(
         })
         .collect();
     let ws = &view.words;
+    let capitalised =
+        |w: &crate::facts::pattern::WordTok| text[w.span.range()].starts_with(char::is_uppercase);
     for (i, w) in ws.iter().enumerate() {
         if w.span.start < clause.start || w.span.end > clause.end {
             continue;
@@ -198,13 +200,9 @@ fn other_owner(
         let possessive = raw.ends_with("'s") || raw.ends_with("’s");
         // "Silvergate Capital": a cue word ending someone's name is the
         // name's, unless the cue is the whole name ("General Atlantic").
-        let name_before = (i > 0 && !w.after_break).then(|| &ws[i - 1]).filter(|p| {
-            !words::is_np_stop(&p.stem)
-                && text[p.span.range()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        });
+        let name_before = (i > 0 && !w.after_break)
+            .then(|| &ws[i - 1])
+            .filter(|p| !words::is_np_stop(&p.stem) && capitalised(p));
         let known = covered.iter().any(|&(c, cue)| {
             c.start <= w.span.start
                 && w.span.end <= c.end
@@ -250,12 +248,7 @@ fn other_owner(
             && !possessive
             && !institution;
         // A name runs on through capitalized words to its last one; a source is followed by a verb of saying.
-        let name_goes_on = ws.get(i + 1).is_some_and(|n| {
-            text[n.span.range()]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-        });
+        let name_goes_on = ws.get(i + 1).is_some_and(capitalised);
         let source = ws.get(i + 1).is_some_and(|n| attributes(&n.stem))
             || i > 0 && ws[i - 1].stem == "to" && i > 1 && ws[i - 2].stem == "according";
         // "went missing off the coast of Newfoundland, Canada": a name after
@@ -276,7 +269,7 @@ fn other_owner(
         let place = after_locative(i)
             || i > 1
                 && text[ws[i - 1].span.end..w.span.start].contains(',')
-                && text[ws[i - 1].span.range()].starts_with(char::is_uppercase)
+                && capitalised(&ws[i - 1])
                 && after_locative(i - 1);
         if !(opening || title || dated || nationality || name_goes_on || source || place) {
             return true;
@@ -849,12 +842,15 @@ fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
     };
     // "missing since Sunday", "air until Thursday": a conjunction right
     // before the date is the date's own preposition, not a new clause.
+    let last_before = view
+        .words
+        .iter()
+        .rev()
+        .find(|w| w.span.end <= q.figure.start)
+        .map(|w| w.span);
     let own_preposition = |w: &crate::facts::pattern::WordTok| {
-        matches!(w.stem.as_str(), "since" | "until" | "after" | "before")
-            && !view
-                .words
-                .iter()
-                .any(|n| n.span.start >= w.span.end && n.span.end <= q.figure.start)
+        Some(w.span) == last_before
+            && matches!(w.stem.as_str(), "since" | "until" | "after" | "before")
     };
     let start = view
         .words

@@ -282,6 +282,9 @@ fn views(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) -> Ve
             .collect();
         let mut words = Vec::new();
         words_of(text, span, &mut words);
+        for &s in active {
+            table.stories[s].matcher.inflect(text, &mut words);
+        }
         let figures: Vec<FigureAt> = quantities
             .iter()
             .map(|&l| {

@@ -16,7 +16,7 @@
 
 use foldhash::HashMap;
 
-use crate::prose::{Tok, Tokenizer, stem, verb_base};
+use crate::prose::{Tok, Tokenizer, forms_of, stem, verb_base};
 use crate::source::Span;
 
 /// How many wildcards one phrase may hold.
@@ -115,7 +115,8 @@ impl Pattern {
 pub struct WordTok {
     pub span: Span,
     pub stem: String,
-    /// The verb it is an inflected form of: "raise" for "raised".
+    /// The verb it is an inflected form of: "raise" for "raised", filled
+    /// in by [`Matcher::inflect`] for the verbs a matcher's phrases hold.
     pub base: Option<&'static str>,
     /// Punctuation other than quotes, apostrophes and hyphens came before it.
     pub after_break: bool,
@@ -128,15 +129,10 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
     for tok in Tokenizer::new(text, span.start, span.end) {
         match tok.kind {
             Tok::Word | Tok::Num | Tok::AlNum => {
-                let word = tok.text(text);
                 out.push(WordTok {
                     span: Span::new(tok.start, tok.end),
-                    stem: stem(word),
-                    // "UK Limited" is a name, not a form of "limit".
-                    base: word
-                        .starts_with(|c: char| c.is_lowercase())
-                        .then(|| verb_base(word))
-                        .flatten(),
+                    stem: stem(tok.text(text)),
+                    base: None,
                     after_break,
                 });
                 after_break = false;
@@ -147,6 +143,25 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
             Tok::Punct(_) | Tok::Url => after_break = true,
         }
     }
+}
+
+/// How many keys [`prefix`] has: three places of a letter or nothing.
+const PREFIXES: usize = 27 * 27 * 27;
+
+/// The first three letters of a word, as a number below [`PREFIXES`]; a
+/// shorter word pads with nothing. `None` when they are not all letters.
+fn prefix(word: &str) -> Option<usize> {
+    let mut key = 0;
+    let mut bytes = word.bytes();
+    for _ in 0..3 {
+        let digit = match bytes.next() {
+            None => 0,
+            Some(b) if b.is_ascii_alphabetic() => usize::from(b.to_ascii_lowercase() - b'a') + 1,
+            Some(_) => return None,
+        };
+        key = key * 27 + digit;
+    }
+    Some(key)
 }
 
 /// A quantity in word indices: words `first..next` of the sentence.
@@ -177,6 +192,12 @@ pub struct Matcher {
     by_first: HashMap<String, Vec<usize>>,
     /// The same patterns by the verb their first word is a form of.
     by_first_verb: HashMap<String, Vec<usize>>,
+    /// How the forms of the phrases' verbs begin ("rai" for "raised"), a
+    /// bit per [`prefix`]: only a word that begins so is looked up as a
+    /// verb form, so most words cost one bit test.
+    verb_prefixes: Vec<u64>,
+    /// Those forms and their verbs: "raised" → "raise".
+    verb_forms: HashMap<String, &'static str>,
     figure_first: Vec<usize>,
 }
 
@@ -197,8 +218,43 @@ impl Matcher {
             Elem::Figure => self.figure_first.push(id),
             Elem::One | Elem::UpTo3 => unreachable!("compile rejects a leading wildcard"),
         }
+        for e in &pattern.elems {
+            if let Elem::Word(_, Some(lemma)) = e {
+                for form in forms_of(lemma) {
+                    let (Some(base), Some(key)) = (verb_base(&form), prefix(&form)) else {
+                        continue;
+                    };
+                    if base != lemma {
+                        continue;
+                    }
+                    if self.verb_prefixes.is_empty() {
+                        self.verb_prefixes = vec![0; PREFIXES.div_ceil(64)];
+                    }
+                    self.verb_prefixes[key / 64] |= 1 << (key % 64);
+                    self.verb_forms.insert(form, base);
+                }
+            }
+        }
         self.patterns.push(pattern);
         id
+    }
+
+    /// Marks the words of a sentence that are forms of this matcher's
+    /// verbs. "UK Limited" is a name, not a form of "limit": capitalised
+    /// words are left as they are.
+    pub fn inflect(&self, text: &str, words: &mut [WordTok]) {
+        for w in words.iter_mut().filter(|w| w.base.is_none()) {
+            let word = &text[w.span.range()];
+            if word.starts_with(|c: char| c.is_ascii_lowercase())
+                && prefix(word).is_some_and(|k| {
+                    self.verb_prefixes
+                        .get(k / 64)
+                        .is_some_and(|bits| bits & (1 << (k % 64)) != 0)
+                })
+            {
+                w.base = self.verb_forms.get(word).copied();
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -295,6 +351,7 @@ mod tests {
         }
         let mut words = Vec::new();
         words_of(text, Span::new(0, text.len()), &mut words);
+        m.inflect(text, &mut words);
         let figures: Vec<FigureAt> = words
             .iter()
             .enumerate()

@@ -17,19 +17,27 @@ const FORMS: &str = include_str!("lexicon/verb-forms.txt");
 struct Lexicon {
     verbs: HashSet<&'static str>,
     forms: HashMap<&'static str, &'static str>,
+    /// The irregular forms of each verb: "sell" → "sold".
+    irregular: HashMap<&'static str, Vec<&'static str>>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let lines = |s: &'static str| s.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
+        // Some entries give a word as its own form ("bed bed"): no inflection.
+        let forms: HashMap<&'static str, &'static str> = lines(FORMS)
+            .filter_map(|l| l.split_once(' '))
+            .filter(|(form, base)| form != base)
+            .collect();
+        let mut irregular: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        for (&form, &base) in &forms {
+            irregular.entry(base).or_default().push(form);
+        }
         Lexicon {
             verbs: lines(VERBS).collect(),
-            // Some entries give a word as its own form ("bed bed"): no inflection.
-            forms: lines(FORMS)
-                .filter_map(|l| l.split_once(' '))
-                .filter(|(form, base)| form != base)
-                .collect(),
+            forms,
+            irregular,
         }
     })
 }
@@ -72,9 +80,46 @@ pub fn verb_base(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Every word that may be a form of `base`: the regular endings, with a
+/// final "e" or "y" dropped or a final consonant doubled, and WordNet's
+/// irregular forms. A superset: `verb_base` decides.
+pub fn forms_of(base: &str) -> Vec<String> {
+    let mut out = vec![base.to_string()];
+    let cut = |n: usize| base.get(..base.len().saturating_sub(n)).unwrap_or(base);
+    for suffix in ["s", "es", "ed", "d", "ing"] {
+        out.push(format!("{base}{suffix}"));
+    }
+    out.push(format!("{}ing", cut(1)));
+    out.push(format!("{}ies", cut(1)));
+    out.push(format!("{}ied", cut(1)));
+    if let Some(last) = base.chars().last() {
+        out.push(format!("{base}{last}ed"));
+        out.push(format!("{base}{last}ing"));
+    }
+    if let Some(irregular) = lexicon().irregular.get(base) {
+        out.extend(irregular.iter().map(|f| f.to_string()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::verb_base;
+    use super::{forms_of, verb_base};
+
+    #[test]
+    fn the_forms_of_a_verb_include_every_word_that_is_one() {
+        for (form, base) in [
+            ("raised", "raise"),
+            ("raising", "raise"),
+            ("using", "use"),
+            ("carried", "carry"),
+            ("stopped", "stop"),
+            ("sold", "sell"),
+            ("went", "go"),
+        ] {
+            assert!(forms_of(base).iter().any(|f| f == form), "{form} of {base}");
+        }
+    }
 
     #[test]
     fn regular_and_irregular_forms_find_their_verb() {

@@ -147,28 +147,48 @@ fn attributes(stem: &str) -> bool {
 fn other_owner(
     text: &str,
     table: &FactTable,
-    story: usize,
+    (story, subject): (usize, Role),
     view: &SentenceView,
     clause: Span,
     figure: Span,
     noun: Option<Span>,
 ) -> bool {
     let st = &table.stories[story];
+    let ws = &view.words;
+    let capitalised =
+        |w: &crate::facts::pattern::WordTok| text[w.span.range()].starts_with(char::is_uppercase);
+    // "the wreckage of the RMS Titanic 13,000 feet below": a name after a
+    // preposition is where or what, not whose.
+    let after_preposition = |at: usize| {
+        let mut k = ws.partition_point(|w| w.span.start < at);
+        while k > 0 && (ws[k - 1].stem == "the" || capitalised(&ws[k - 1])) {
+            k -= 1;
+        }
+        k > 0
+            && matches!(
+                ws[k - 1].stem.as_str(),
+                "of" | "to" | "from" | "in" | "at" | "on" | "near" | "off"
+            )
+    };
     let covered: Vec<(Span, bool)> = view
         .matches
         .iter()
         .filter(|(s, m)| {
+            // "Signature Bank's shares dropped 32%": the subject of one
+            // fact ("Signature Bank" for its closure) owns figures the
+            // story's subject does not.
+            let own_facts = matches!(subject, Role::SubjectOf(_));
             *s == story
-                && matches!(
-                    st.roles[m.pattern],
+                && match st.roles[m.pattern] {
+                    Role::SubjectOf(_) => own_facts || after_preposition(view.match_span(m).start),
                     Role::Subject
-                        | Role::SubjectOf(_)
-                        | Role::Place
-                        | Role::Term(_)
-                        | Role::Context(_)
-                        | Role::Right(_)
-                        | Role::Wrong(_)
-                )
+                    | Role::Place
+                    | Role::Term(_)
+                    | Role::Context(_)
+                    | Role::Right(_)
+                    | Role::Wrong(_) => true,
+                    _ => false,
+                }
         })
         .map(|(_, m)| {
             let owner = matches!(
@@ -178,11 +198,10 @@ fn other_owner(
             (view.match_span(m), !owner)
         })
         .collect();
-    let ws = &view.words;
-    let capitalised =
-        |w: &crate::facts::pattern::WordTok| text[w.span.range()].starts_with(char::is_uppercase);
     for (i, w) in ws.iter().enumerate() {
-        if w.span.start < clause.start || w.span.end > clause.end {
+        // The figure's own words ("US$250,000", "USD 2.25 billion") are no owner.
+        let in_figure = figure.start <= w.span.start && w.span.end <= figure.end;
+        if w.span.start < clause.start || w.span.end > clause.end || in_figure {
             continue;
         }
         let raw_text = &text[w.span.range()];
@@ -211,8 +230,10 @@ fn other_owner(
         if !raw.chars().next().is_some_and(char::is_uppercase) || known && !possessive {
             continue;
         }
-        let opening =
-            i == 0 && (words::is_np_stop(&w.stem) || words::is_partitive_pronoun(&w.stem));
+        let opening = i == 0
+            && (words::is_np_stop(&w.stem)
+                || words::is_partitive_pronoun(&w.stem)
+                || common_word(text, raw));
         let title = matches!(
             w.stem.as_str(),
             "mr" | "mrs" | "ms" | "dr" | "president" | "general" | "secretary"
@@ -278,12 +299,33 @@ fn other_owner(
     false
 }
 
+/// Whether a capitalised word opening a sentence is an ordinary word, not
+/// a name: a participle ("Equipped with 96 hours of oxygen, it…") or a
+/// word the document also writes in lower case ("Investors pulled…" where
+/// "investors" appears elsewhere).
+fn common_word(text: &str, raw: &str) -> bool {
+    let lower = raw.to_lowercase();
+    let participle = (lower.ends_with("ed") || lower.ends_with("ing"))
+        && crate::prose::verb_base(&lower).is_some();
+    participle || written_lower(text, &lower)
+}
+
+/// Whether `lower` occurs in `text` as a whole word in lower case.
+fn written_lower(text: &str, lower: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| {
+        let end = at + lower.len();
+        let boundary = |b: Option<&u8>| b.is_none_or(|c| !c.is_ascii_alphanumeric());
+        boundary(at.checked_sub(1).and_then(|k| bytes.get(k))) && boundary(bytes.get(end))
+    })
+}
+
 /// Whether the figure is in a relative clause ("the harbour bridge, which
 /// will cost £150m") whose antecedent is not one the story knows: the
 /// figure is the antecedent's, not the subject's.
 fn relative_to_other(
     table: &FactTable,
-    story: usize,
+    (story, subject): (usize, Role),
     view: &SentenceView,
     clause: Span,
     figure: Span,
@@ -308,13 +350,17 @@ fn relative_to_other(
     }
     let antecedent = Span::new(ws[first].span.start, ws[head].span.end);
     let st = &table.stories[story];
+    // "Signature, which had $110.36 billion": another fact's subject is
+    // another owner to the story's figures.
+    let own_facts = matches!(subject, Role::SubjectOf(_));
     !view.matches.iter().any(|(s, m)| {
         let sp = view.match_span(m);
         *s == story
-            && matches!(
-                st.roles[m.pattern],
-                Role::Subject | Role::SubjectOf(_) | Role::Term(_) | Role::Context(_)
-            )
+            && match st.roles[m.pattern] {
+                Role::SubjectOf(_) => own_facts,
+                Role::Subject | Role::Term(_) | Role::Context(_) => true,
+                _ => false,
+            }
             && sp.end > antecedent.start
             && sp.start < antecedent.end
     })
@@ -374,17 +420,33 @@ fn in_scope(
     } else {
         prev.len().min(2)
     };
-    if relative_to_other(table, story, view, clause, q.figure) {
+    if relative_to_other(table, (story, subject), view, clause, q.figure) {
         return false;
     }
     let earlier = &prev[prev.len() - reach..];
     let continued = (near(view) || earlier.iter().any(near))
-        && !other_owner(text, table, story, view, clause, q.figure, q.syntax.noun);
+        && !other_owner(
+            text,
+            table,
+            (story, subject),
+            view,
+            clause,
+            q.figure,
+            q.syntax.noun,
+        );
     // Ownership by default: in an article about the story, a figure is the
     // story's unless its clause gives it to another owner. A fact with a
     // subject of its own still needs that subject named.
     let by_default = subject == Role::Subject
-        && !other_owner(text, table, story, view, clause, q.figure, q.syntax.noun);
+        && !other_owner(
+            text,
+            table,
+            (story, subject),
+            view,
+            clause,
+            q.figure,
+            q.syntax.noun,
+        );
     if names_subject && !here(subject) && !continued && !by_default {
         return false;
     }
@@ -398,7 +460,9 @@ fn in_scope(
             .matches
             .iter()
             .any(|(s, m)| is(view, m, *s, subject) && event.contains(view.match_span(m)));
-        if !subject_in_event && other_owner(text, table, story, view, before, q.figure, None) {
+        if !subject_in_event
+            && other_owner(text, table, (story, subject), view, before, q.figure, None)
+        {
             return false;
         }
     }
@@ -561,6 +625,48 @@ fn dated_otherwise(d: crate::extract::DateParts, at: &crate::time::Interval) -> 
     let of_year = |m: i8, x: i8| i32::from(m) * 31 + i32::from(x);
     let apart = (of_year(month, day) - of_year(at.start.month(), at.start.day())).abs();
     apart.min(12 * 31 - apart) > 31
+}
+
+/// The time a date beside a figure says it holds at: "the end of 2024"
+/// and "the end of last year" are its last day, "the start of 2024" its
+/// first; "last year" is the year before the story's.
+fn held_at(
+    text: &str,
+    table: &FactTable,
+    active: &[usize],
+    d: &Quantity,
+) -> Option<crate::extract::DateParts> {
+    let story_year = || {
+        active
+            .iter()
+            .find_map(|&s| table.stories[s].date.and_then(|x| x.year))
+    };
+    let mut parts = match d.relative {
+        None => d.date?,
+        Some(Relative::Last(crate::extract::Period::Year)) => crate::extract::DateParts {
+            year: Some(story_year()?.checked_sub(1)?),
+            ..Default::default()
+        },
+        Some(Relative::This(crate::extract::Period::Year)) => crate::extract::DateParts {
+            year: Some(story_year()?),
+            ..Default::default()
+        },
+        Some(_) => return None,
+    };
+    if parts.month.is_none() && parts.year.is_some() {
+        let mut from = d.figure.start.saturating_sub(24);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = text[from..d.figure.start].trim_end().to_ascii_lowercase();
+        let before = before.strip_suffix(" the").unwrap_or(&before);
+        if before.ends_with("end of") {
+            (parts.month, parts.day) = (Some(12), Some(31));
+        } else if before.ends_with("start of") || before.ends_with("beginning of") {
+            (parts.month, parts.day) = (Some(1), Some(1));
+        }
+    }
+    Some(parts)
 }
 
 /// Whether a full date ("March 10") is another day than a figure held on
@@ -1438,14 +1544,18 @@ pub(crate) fn score(
         .filter(|d| {
             q.is_numeric_fact_kind() && d.kind == Kind::Date && near_figure(text, view, q, d.figure)
         })
-        .filter_map(|d| Some((d.date?, says_as_of(text, d))))
+        .filter_map(|d| Some((held_at(text, table, active, d)?, says_as_of(text, d))))
         .collect();
     let held_otherwise = |f: FactId| {
         let fact = &table.facts[f];
         let story_year = table.stories[fact.story].date.and_then(|d| d.year);
         close_dates.iter().any(|&(d, as_of)| match fact.as_of {
             Some(at) if as_of => dated_otherwise(d, &at),
-            Some(at) => d.year.is_some_and(|y| y != at.start.year()) || on_another_day(d, &at),
+            Some(at) => {
+                d.year.is_some_and(|y| y != at.start.year())
+                    || on_another_day(d, &at)
+                    || d.day.is_none() && dated_otherwise(d, &at)
+            }
             None => !as_of && d.year.is_some() && d.year != story_year,
         })
     };
@@ -1638,6 +1748,12 @@ pub(crate) fn score(
         }
         if subject.contains(&f) || named_last(f) {
             t.add(1, How::Subject);
+        }
+        // "$42 billion" is the day's withdrawals, "$4.2 billion an hour"
+        // their rate: a figure's period, or its lack of one, names the
+        // fact that has the same.
+        if t.score > 0 && q.per.map(|(p, _)| p) == fact.per {
+            t.add(1, How::Context);
         }
         if t.score > 0 {
             out.push((f, t.score, t.how));

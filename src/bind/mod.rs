@@ -259,7 +259,7 @@ pub fn bind(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) ->
     structure::settle(table, ex, &scores, &mut out);
     structure::listed(table, ex, &scores, &mut out);
     structure::agreeing(table, ex, &scores, &mut out);
-    structure::reference_dates(text, ex, &mut out);
+    structure::reference_dates(table, text, ex, &mut out);
     attach::relations(text, table, ex, &views, &mut out);
     attach::universals(text, table, ex, &views, &mut out);
     attach::flows(table, ex, &views, &mut out);

@@ -137,8 +137,10 @@ fn listed_member(
 /// "As of Dec. 31, 2022, SVB had $209 billion in assets": an "as of" date
 /// is the time a figure holds at, so it states a fact only beside a figure
 /// of the story; "$165 billion in deposits as of Feb. 28", a figure the
-/// table does not hold, leaves its date to no fact.
-pub(crate) fn reference_dates(text: &str, ex: &Extraction, out: &mut Bindings) {
+/// table does not hold, leaves its date to no fact, and so does a figure
+/// the table holds at another time than the date's fact (its own `as_of`
+/// is the time that date states).
+pub(crate) fn reference_dates(table: &FactTable, text: &str, ex: &Extraction, out: &mut Bindings) {
     for l in 0..ex.quantities.len() {
         let q = &ex.quantities[l];
         if q.kind != Kind::Date || out.of[l].how != How::Context {
@@ -147,11 +149,16 @@ pub(crate) fn reference_dates(text: &str, ex: &Extraction, out: &mut Bindings) {
         if !super::evidence::says_as_of(text, q) {
             continue;
         }
+        let when = out.of[l].fact.and_then(|d| table.facts[d].when);
         let beside = (0..ex.quantities.len()).any(|o| {
+            let held_then = |f: FactId| match (table.facts[f].as_of, when) {
+                (Some(at), Some(w)) => at.overlaps(&w),
+                _ => true,
+            };
             o != l
                 && ex.quantities[o].syntax.sentence == q.syntax.sentence
                 && ex.quantities[o].is_numeric_fact_kind()
-                && out.of[o].fact.is_some()
+                && out.of[o].fact.is_some_and(held_then)
         });
         if !beside {
             out.of[l] = Binding::unbound();
@@ -198,6 +205,31 @@ pub(crate) fn agreeing(
             .collect();
         if let [f] = agree[..] {
             out.of[l] = Binding::to(f, How::Agreement);
+            continue;
+        }
+        // "The latest sales cost the company $1.8 billion", with a $21
+        // billion sale and its $1.8 billion loss in the table: a sum that
+        // only context words gave to a fact it disagrees with, and that is
+        // exactly another sum of the story, states that one. A noun or a
+        // template still binds a wrong figure where it says; shares and
+        // counts are too alike to tell apart by value.
+        let Some(f) = b.fact.filter(|_| b.how == How::Context) else {
+            continue;
+        };
+        let same_sum = |o: FactId| {
+            let fact = &table.facts[o];
+            matches!(fact.measure, Measure::Money(_))
+                && q.value == fact.value
+                && compare(q, fact) == Verdict::Agrees
+        };
+        let exact: Vec<FactId> = table.stories[table.facts[f].story]
+            .facts
+            .iter()
+            .copied()
+            .filter(|&o| o != f && same_sum(o))
+            .collect();
+        if let [o] = exact[..] {
+            out.of[l] = Binding::to(o, How::Agreement);
         }
     }
 }

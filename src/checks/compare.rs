@@ -241,6 +241,9 @@ pub fn compare_qualifier(said: Option<Approx>, f: &Fact) -> QualifierVerdict {
     let Some(a) = said else {
         return QualifierVerdict::Fine;
     };
+    if f.reject.contains(&a) {
+        return QualifierVerdict::Contradicts;
+    }
     if Some(a) == f.qualifier || f.accept.contains(&a) {
         return QualifierVerdict::Fine;
     }

@@ -545,6 +545,13 @@ impl Loader {
                 None => self.bad_qualifier(a),
             }
         }
+        let mut reject = Vec::new();
+        for a in &f.reject {
+            match Approx::parse(a.get_ref()) {
+                Some(x) => reject.push(x),
+                None => self.bad_qualifier(a),
+            }
+        }
         let tolerance = match &f.tolerance {
             None => Tolerance::Absolute(Decimal::ZERO),
             Some(t) => self.tolerance(t)?,
@@ -616,6 +623,7 @@ impl Loader {
             per,
             qualifier,
             accept,
+            reject,
             tolerance,
             attribution: f.attribution.clone(),
             source: f.source.clone(),
@@ -708,6 +716,7 @@ impl Loader {
             per: None,
             qualifier: None,
             accept: Vec::new(),
+            reject: Vec::new(),
             tolerance: Tolerance::Absolute(Decimal::ZERO),
             attribution: f.attribution.clone(),
             source: f.source.clone(),
@@ -1186,6 +1195,7 @@ fn derive_counts(facts: &mut Vec<Fact>) -> Vec<(FactId, FactId)> {
             per: base.per,
             qualifier: base.qualifier,
             accept: base.accept.clone(),
+            reject: base.reject.clone(),
             tolerance: Tolerance::Absolute(tolerance),
             attribution,
             source: facts[s].source.clone(),

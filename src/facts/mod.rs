@@ -80,6 +80,9 @@ pub struct Fact {
     pub qualifier: Option<Approx>,
     /// Other qualifiers outlets used that are not an error.
     pub accept: Vec<Approx>,
+    /// Qualifiers that say the opposite of the fact although they lean the
+    /// same way ("less than $250,000" for a cap that includes $250,000).
+    pub reject: Vec<Approx>,
     pub tolerance: Tolerance,
     pub attribution: Option<String>,
     pub source: Option<String>,

@@ -71,6 +71,8 @@ pub struct RawFact {
     pub qualifier: Option<S<String>>,
     #[serde(default)]
     pub accept: Vec<S<String>>,
+    #[serde(default)]
+    pub reject: Vec<S<String>>,
     pub tolerance: Option<S<RawValue>>,
     pub attribution: Option<String>,
     pub source: Option<String>,

@@ -282,11 +282,17 @@ pub fn resolve(q: &Quantity, doc: Option<Date>) -> Option<Interval> {
 /// back, so "March 5" in December is last March, but "Jan 16" is next month.
 const AHEAD_DAYS: i32 = 62;
 
+/// How near the writing a date without a year is taken as this year's
+/// whatever weekday is written with it: "Sunday, March 13" three days after
+/// a Friday, March 10 is a wrong weekday, not a March 13 of last year.
+const NEAR_DAYS: i32 = 31;
+
 /// The year of a month and day the text gives without one: the last
 /// occurrence by the writing, or the next if it is soon and nearer. When
 /// the text names a weekday with it ("Monday, Jan 16") and only one of the
-/// two falls on it, that one; a weekday never reaches further back, where
-/// it would hide a wrong weekday.
+/// two falls on it, that one, unless the other is within a month of the
+/// writing; a weekday never reaches further back, where it would hide a
+/// wrong weekday.
 fn year_for(p: DateParts, month: u8, day: u8, doc: Date) -> Option<Date> {
     let (m, d) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
     let on = |k: i16| Date::new(doc.year().checked_add(k)?, m, d).ok();
@@ -299,8 +305,11 @@ fn year_for(p: DateParts, month: u8, day: u8, doc: Date) -> Option<Date> {
         p.weekday
             .is_some_and(|w| i16::from(c.weekday().to_monday_zero_offset()) == i16::from(w))
     };
+    let near = |c: Date| (c - doc).get_days().abs() <= NEAR_DAYS;
     match (past, next) {
-        (Some(a), Some(b)) if named(a) != named(b) => Some(if named(a) { a } else { b }),
+        (Some(a), Some(b)) if named(a) != named(b) && !near(a) && !near(b) => {
+            Some(if named(a) { a } else { b })
+        }
         (Some(a), Some(b)) => Some(if (b - doc).get_days() < (doc - a).get_days() {
             b
         } else {

@@ -150,7 +150,7 @@ fn other_owner(
     (story, subject): (usize, Role),
     view: &SentenceView,
     clause: Span,
-    figure: Span,
+    (figure, measure): (Span, bool),
     noun: Option<Span>,
 ) -> bool {
     let st = &table.stories[story];
@@ -177,7 +177,9 @@ fn other_owner(
             // "Signature Bank's shares dropped 32%": the subject of one
             // fact ("Signature Bank" for its closure) owns figures the
             // story's subject does not.
-            let own_facts = matches!(subject, Role::SubjectOf(_));
+            // A measure is not owned that way: "the Titanic lies 370 miles
+            // off the coast" is where the story happens.
+            let own_facts = matches!(subject, Role::SubjectOf(_)) || measure;
             *s == story
                 && match st.roles[m.pattern] {
                     Role::SubjectOf(_) => own_facts || after_preposition(view.match_span(m).start),
@@ -423,6 +425,19 @@ fn in_scope(
     if relative_to_other(table, (story, subject), view, clause, q.figure) {
         return false;
     }
+    // A relative clause starts the figure's own clause: in "agencies search
+    // for a submersible that went missing on Sunday" the agencies are not
+    // who went missing (`relative_to_other` has judged the antecedent).
+    let own = {
+        let from = view
+            .words
+            .iter()
+            .rev()
+            .filter(|w| w.span.start >= clause.start && w.span.end <= q.figure.start)
+            .find(|w| matches!(w.stem.as_str(), "that" | "which" | "who"))
+            .map_or(clause.start, |w| w.span.end);
+        Span::new(from, clause.end.max(from))
+    };
     let earlier = &prev[prev.len() - reach..];
     let continued = (near(view) || earlier.iter().any(near))
         && !other_owner(
@@ -430,8 +445,8 @@ fn in_scope(
             table,
             (story, subject),
             view,
-            clause,
-            q.figure,
+            own,
+            (q.figure, q.kind == Kind::Measure),
             q.syntax.noun,
         );
     // Ownership by default: in an article about the story, a figure is the
@@ -443,8 +458,8 @@ fn in_scope(
             table,
             (story, subject),
             view,
-            clause,
-            q.figure,
+            own,
+            (q.figure, q.kind == Kind::Measure),
             q.syntax.noun,
         );
     if names_subject && !here(subject) && !continued && !by_default {
@@ -454,14 +469,22 @@ fn in_scope(
     // failed": a date whose clause names another owner before it, and the
     // subject only after it, dates the other's event.
     if q.kind == Kind::Date {
-        let before = Span::new(clause.start, q.figure.start.max(clause.start));
+        let before = Span::new(own.start, q.figure.start.max(own.start));
         let event = Span::new(clause.start, event_span(view, q, q.syntax.clause).end);
         let subject_in_event = view
             .matches
             .iter()
             .any(|(s, m)| is(view, m, *s, subject) && event.contains(view.match_span(m)));
         if !subject_in_event
-            && other_owner(text, table, (story, subject), view, before, q.figure, None)
+            && other_owner(
+                text,
+                table,
+                (story, subject),
+                view,
+                before,
+                (q.figure, false),
+                None,
+            )
         {
             return false;
         }

@@ -54,6 +54,8 @@ pub enum How {
     Class,
     /// Of the facts its evidence named, the one it agrees with.
     Agreement,
+    /// Of the days of a value over time its words named, the nearest value.
+    Series,
 }
 
 impl How {
@@ -72,6 +74,7 @@ impl How {
             How::Relation => "relation",
             How::Class => "unit class",
             How::Agreement => "the named fact it agrees with",
+            How::Series => "the nearest value of a figure over time",
         }
     }
 }
@@ -259,6 +262,7 @@ pub fn bind(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) ->
     structure::settle(table, ex, &scores, &mut out);
     structure::listed(table, ex, &scores, &mut out);
     structure::agreeing(table, ex, &scores, &mut out);
+    structure::over_time(table, ex, &mut out);
     structure::reference_dates(table, text, ex, &mut out);
     attach::relations(text, table, ex, &views, &mut out);
     attach::universals(text, table, ex, &views, &mut out);

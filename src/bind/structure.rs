@@ -3,6 +3,8 @@
 //! criminals"), the base of a partitive ("40,000 of these are convicts"),
 //! and repeated mentions ("those 1,000 fighters").
 
+use rust_decimal::Decimal;
+
 use super::{Binding, Bindings, How};
 use crate::checks::compare::{Verdict, compare};
 use crate::extract::{Base, Extraction, Kind};
@@ -230,6 +232,40 @@ pub(crate) fn agreeing(
             .collect();
         if let [o] = exact[..] {
             out.of[l] = Binding::to(o, How::Agreement);
+        }
+    }
+}
+
+/// "the sub had 60 hours of oxygen left", with 70, 40 and 20 hours given on
+/// three days and no day said: a figure its words leave to the days of one
+/// value over time is that value on the day whose figure is nearest, so a
+/// wrong figure is still checked (a day said beside it has already ruled
+/// the other days out).
+pub(crate) fn over_time(table: &FactTable, ex: &Extraction, out: &mut Bindings) {
+    for (l, q) in ex.quantities.iter().enumerate() {
+        let b = &out.of[l];
+        if b.how != How::Ambiguous || b.candidates.is_empty() {
+            continue;
+        }
+        let series = table.facts[b.candidates[0]].series.as_deref();
+        if series.is_none()
+            || !b
+                .candidates
+                .iter()
+                .all(|&f| table.facts[f].series.as_deref() == series)
+        {
+            continue;
+        }
+        let nearest = b.candidates.iter().copied().min_by_key(|&f| {
+            let fact = &table.facts[f];
+            let agrees = compare(q, fact) == Verdict::Agrees;
+            let said = q.value * crate::checks::compare::unit_ratio(q, fact);
+            let (low, high) = fact.range.unwrap_or((fact.value, fact.value));
+            let off = (low - said).max(said - high).max(Decimal::ZERO);
+            (!agrees, off)
+        });
+        if let Some(f) = nearest {
+            out.of[l] = Binding::to(f, How::Series);
         }
     }
 }

@@ -53,9 +53,19 @@ impl super::Check for Check {
                 continue;
             }
             let said = cx.words(q.figure);
-            let mut canonical = format_value(f.value, f.measure, None);
+            let mut canonical = match f.range {
+                Some((low, high)) => format!(
+                    "{} to {}",
+                    format_value(low, f.measure, None),
+                    format_value(high, f.measure, None)
+                ),
+                None => format_value(f.value, f.measure, None),
+            };
             if matches!(f.measure, crate::facts::Measure::Physical(_)) {
                 canonical = format!("{canonical} {}", f.unit_label);
+            }
+            if let (Some(_), Some(day)) = (&f.series, f.as_of) {
+                canonical = format!("{canonical} on {}", day.describe());
             }
             let d = cx
                 .fact_finding(
@@ -72,11 +82,13 @@ impl super::Check for Check {
                     "write {canonical}, or correct `{}` in the rules if the table is out of date",
                     f.id
                 ))
-                // A figure in another unit is corrected by rewording, not digits.
+                // A figure in another unit is corrected by rewording, not
+                // digits; a figure over time by its day, which may be another.
                 .with_edit(
-                    (super::compare::unit_ratio(q, f) == rust_decimal::Decimal::ONE)
-                        .then(|| super::fix::replace_value(cx.text, q, f.value))
-                        .flatten(),
+                    (super::compare::unit_ratio(q, f) == rust_decimal::Decimal::ONE
+                        && f.series.is_none())
+                    .then(|| super::fix::replace_value(cx.text, q, f.value))
+                    .flatten(),
                 );
             out.push(d);
         }

@@ -9,7 +9,9 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::pattern::Pattern;
-use super::raw::{RawDate, RawDirection, RawFact, RawRelation, RawRules, RawStory, RawValue, S};
+use super::raw::{
+    RawDate, RawDayValue, RawDirection, RawFact, RawRelation, RawRules, RawStory, RawValue, S,
+};
 use super::{Fact, FactId, FactTable, Measure, Relation, Role, Story, Tolerance, keyword_finders};
 use crate::checks::Meta;
 use crate::checks::config::{RULES_REFERENCE, RULES_SCHEMA, RULES_SYNTAX, RULES_VALUE};
@@ -237,6 +239,25 @@ impl Loader {
                 continue;
             }
             let story = self.story_of(f.story.as_ref(), &stories, id_span);
+            if f.over_time.is_some() {
+                let mut ranges = Vec::new();
+                for day in self.over_time(&f, &mut ranges) {
+                    if let Some(mut fact) = self.fact(day.id.get_ref(), &day, story) {
+                        fact.series = Some(id.clone());
+                        fact.range = ranges
+                            .iter()
+                            .find(|(d, _)| d == day.id.get_ref())
+                            .map(|(_, r)| *r);
+                        fact_ids.insert(day.id.get_ref().clone(), (drafts.len(), id_span));
+                        drafts.push(Draft {
+                            fact,
+                            raw: day,
+                            unit,
+                        });
+                    }
+                }
+                continue;
+            }
             if let Some(fact) = self.fact(f.id.get_ref(), &f, story) {
                 fact_ids.insert(id, (drafts.len(), id_span));
                 drafts.push(Draft { fact, raw: f, unit });
@@ -453,6 +474,98 @@ impl Loader {
         }
     }
 
+    /// A value over time as one fact a day: `oxygen-left@2023-06-20`, with
+    /// that day's value and `as_of` that day, and the rest of the fact's keys.
+    fn over_time(
+        &mut self,
+        f: &RawFact,
+        ranges: &mut Vec<(String, (Decimal, Decimal))>,
+    ) -> Vec<RawFact> {
+        let Some(days) = &f.over_time else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        if f.value.is_some() || f.date.is_some() || f.born.is_some() || f.since.is_some() {
+            self.error(
+                &RULES_SCHEMA,
+                span_of(days),
+                format!(
+                    "fact `{}` has `over_time` and one of `value`, `date`, `born` and `since`",
+                    f.id.get_ref()
+                ),
+                "over_time",
+            );
+            return out;
+        }
+        if days.get_ref().is_empty() {
+            self.error(
+                &RULES_VALUE,
+                span_of(days),
+                "`over_time` needs at least one day and its value",
+                "empty",
+            );
+        }
+        for (day, given) in days.get_ref() {
+            let raw = RawDate::Text(day.clone());
+            if parse_date(&raw).is_none_or(|d| d.precision != crate::time::Precision::Day) {
+                self.error(
+                    &RULES_VALUE,
+                    span_of(given),
+                    format!("`{day}` is not a day (write 2023-06-20)"),
+                    "this value's day",
+                );
+                continue;
+            }
+            let mut one = f.clone();
+            one.over_time = None;
+            one.id = S::new(span_of(&f.id).range(), format!("{}@{day}", f.id.get_ref()));
+            let at = || span_of(given).range();
+            match given.get_ref() {
+                RawDayValue::One(v) => one.value = Some(S::new(at(), v.clone())),
+                RawDayValue::Range(ends) => {
+                    let [low, high] = &ends[..] else {
+                        self.error(
+                            &RULES_VALUE,
+                            span_of(given),
+                            "a range is two figures: `[70, 96]`",
+                            "here",
+                        );
+                        continue;
+                    };
+                    let read = |me: &mut Self, v: &RawValue| {
+                        me.value(&S::new(at(), v.clone())).map(|r| r.0)
+                    };
+                    let (Some(lo), Some(hi)) = (read(self, low), read(self, high)) else {
+                        continue;
+                    };
+                    if lo > hi {
+                        self.error(
+                            &RULES_VALUE,
+                            span_of(given),
+                            "a range goes from low to high",
+                            "here",
+                        );
+                        continue;
+                    }
+                    // The middle of the range, give or take half of it.
+                    let two = Decimal::from(2);
+                    one.value = Some(S::new(
+                        at(),
+                        RawValue::Text(((lo + hi) / two).normalize().to_string()),
+                    ));
+                    one.tolerance = Some(S::new(
+                        at(),
+                        RawValue::Text(((hi - lo) / two).normalize().to_string()),
+                    ));
+                    ranges.push((one.id.get_ref().clone(), (lo, hi)));
+                }
+            }
+            one.as_of = Some(S::new(at(), raw));
+            out.push(one);
+        }
+        out
+    }
+
     fn fact(&mut self, id: &str, f: &RawFact, story: usize) -> Option<Fact> {
         let dates = [
             (&f.date, Measure::Date),
@@ -639,6 +752,8 @@ impl Loader {
             when: None,
             as_of,
             own_subject: f.subject.is_some(),
+            series: None,
+            range: None,
             unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
             aspects: aspects(f),
         })
@@ -730,6 +845,8 @@ impl Loader {
             when: Some(when),
             as_of: None,
             own_subject: f.subject.is_some(),
+            series: None,
+            range: None,
             unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
             aspects: aspects(f),
         })
@@ -1209,6 +1326,8 @@ fn derive_counts(facts: &mut Vec<Fact>) -> Vec<(FactId, FactId)> {
             when: None,
             as_of: None,
             own_subject: false,
+            series: None,
+            range: None,
             unit_size: Decimal::ONE,
             aspects: 0,
         };

@@ -104,6 +104,10 @@ pub struct Fact {
     pub as_of: Option<crate::time::Interval>,
     /// The fact names its own subject instead of the story's.
     pub own_subject: bool,
+    /// For one day of a value over time (`over_time`): the fact's own id.
+    pub series: Option<String>,
+    /// A range the source gave instead of one figure ("70 to 96 hours").
+    pub range: Option<(Decimal, Decimal)>,
     /// For a physical measure, the size of its unit in the base unit
     /// (metres, kilograms, seconds); one otherwise.
     pub unit_size: Decimal,
@@ -126,13 +130,25 @@ impl Fact {
             Measure::Duration => return format!("since {when}"),
             _ => {}
         }
-        let mut value = format_value(self.value, self.measure, self.per);
+        let mut value = match self.range {
+            Some((low, high)) => format!(
+                "{} to {}",
+                format_value(low, self.measure, None),
+                format_value(high, self.measure, self.per)
+            ),
+            None => format_value(self.value, self.measure, self.per),
+        };
         if matches!(self.measure, Measure::Physical(_)) {
             value = format!("{value} {}", self.unit_label);
         }
-        match self.qualifier {
+        let value = match self.qualifier {
             Some(q) => format!("{} {value}", render::qualifier_words(q)),
             None => value,
+        };
+        // One day of a figure over time says which day.
+        match (&self.series, self.as_of) {
+            (Some(_), Some(day)) => format!("{value} on {}", day.describe()),
+            _ => value,
         }
     }
 

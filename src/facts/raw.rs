@@ -60,7 +60,7 @@ pub enum RawValue {
     Text(String),
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawFact {
     pub id: S<String>,
@@ -98,6 +98,19 @@ pub struct RawFact {
     pub as_of: Option<S<RawDate>>,
     /// Who the figure belongs to, instead of the story's subject; `[]` for nobody.
     pub subject: Option<Vec<S<String>>>,
+    /// Instead of `value`: a figure that changes over time, by the day it
+    /// was given ("40 hours of oxygen left" on 20 June, 20 on 21 June).
+    #[serde(default)]
+    pub over_time: Option<S<std::collections::BTreeMap<String, S<RawDayValue>>>>,
+}
+
+/// One day's value of a figure over time: a figure, or the range given
+/// that day (`[70, 96]`).
+#[derive(Deserialize, Debug, Clone)]
+#[serde(untagged)]
+pub enum RawDayValue {
+    One(RawValue),
+    Range(Vec<RawValue>),
 }
 
 /// A date as a TOML date (2022-12-22), a string ("2022-11", "2014") or a year (2014).
@@ -109,7 +122,7 @@ pub enum RawDate {
     Text(String),
 }
 
-#[derive(Deserialize, Debug)]
+#[derive(Deserialize, Debug, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawDirection {
     #[serde(default)]

@@ -201,8 +201,10 @@ fn other_owner(
         })
         .collect();
     for (i, w) in ws.iter().enumerate() {
-        // The figure's own words ("US$250,000", "USD 2.25 billion") are no owner.
-        let in_figure = figure.start <= w.span.start && w.span.end <= figure.end;
+        // The figure's own words ("US$250,000", "USD 2.25 billion"), or a
+        // code written onto it ("US£250,000"), are no owner.
+        let in_figure =
+            figure.start <= w.span.start && w.span.end <= figure.end || w.span.end == figure.start;
         if w.span.start < clause.start || w.span.end > clause.end || in_figure {
             continue;
         }
@@ -1621,6 +1623,10 @@ pub(crate) fn score(
             .any(|&(at, role)| Some(at) == last_owner && role == Role::SubjectOf(f))
     };
     let own_phrases: Vec<Span> = [noun_span, q.syntax.lead].into_iter().flatten().collect();
+    let own_context: Vec<FactId> = own_phrases
+        .iter()
+        .flat_map(|&n| view.within(table, n, context))
+        .collect();
     let mut out = Vec::new();
     for f in compatible_facts {
         let fact = &table.facts[f];
@@ -1729,12 +1735,15 @@ pub(crate) fn score(
                 How::Context,
             );
             // "losses of $1.8 billion", "a $1.8 billion loss": a context
-            // word that is the figure's own noun says most of all.
-            if seen
-                .iter()
-                .any(|sp| own_phrases.iter().any(|n| n.contains(*sp)))
+            // word that is the figure's own noun names it as a term would,
+            // unless the noun names another fact too ("in sales of its
+            // shares" is a sale and a share issue).
+            if own_context.iter().all(|&o| o == f)
+                && seen
+                    .iter()
+                    .any(|sp| own_phrases.iter().any(|n| n.contains(*sp)))
             {
-                t.add(1, How::Context);
+                t.add(3, How::Noun);
             }
         } else if fact.has_context
             && !(has_base || template || by_aspect || money && flows.contains(&f))

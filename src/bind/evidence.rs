@@ -130,6 +130,10 @@ fn attributes(stem: &str) -> bool {
             | "reported"
             | "warned"
             | "confirmed"
+            | "announced"
+            | "announces"
+            | "disclosed"
+            | "revealed"
             | "according"
             | "spokesman"
             | "spokeswoman"
@@ -167,7 +171,7 @@ fn other_owner(
         k > 0
             && matches!(
                 ws[k - 1].stem.as_str(),
-                "of" | "to" | "from" | "in" | "at" | "on" | "near" | "off"
+                "of" | "to" | "from" | "in" | "at" | "on" | "near" | "off" | "by"
             )
     };
     let covered: Vec<(Span, bool)> = view
@@ -296,7 +300,16 @@ fn other_owner(
                 && text[ws[i - 1].span.end..w.span.start].contains(',')
                 && capitalised(&ws[i - 1])
                 && after_locative(i - 1);
-        if !(opening || title || dated || nationality || name_goes_on || source || place) {
+        // "was closed by California regulators": the agent of a passive
+        // acts on the story's subject; it owns nothing.
+        let agent = {
+            let mut k = i;
+            while k > 0 && (ws[k - 1].stem == "the" || capitalised(&ws[k - 1])) {
+                k -= 1;
+            }
+            k > 0 && ws[k - 1].stem == "by"
+        };
+        if !(opening || title || dated || nationality || name_goes_on || source || place || agent) {
             return true;
         }
     }
@@ -370,6 +383,56 @@ fn relative_to_other(
     })
 }
 
+/// Whether the figure opens a parenthesis after a name that is not the
+/// owner `subject` stands for: in "Signature Bank ($110.4 billion in
+/// assets)" the figure is Signature's, whatever else the clause names.
+fn apposed_to_other(
+    text: &str,
+    table: &FactTable,
+    (story, subject): (usize, Role),
+    view: &SentenceView,
+    figure: Span,
+) -> bool {
+    let before = text[..figure.start].trim_end();
+    // One lowercase word may come first: "(with $209 billion in assets)".
+    let open = before.strip_suffix('(').or_else(|| {
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
+        let rest = before[..before.len() - word.len()].trim_end();
+        (!word.is_empty() && word.starts_with(char::is_lowercase))
+            .then(|| rest.strip_suffix('('))
+            .flatten()
+    });
+    let Some(open) = open else {
+        return false;
+    };
+    let ws = &view.words;
+    let Some(name) = ws.iter().rposition(|w| w.span.end <= open.len()) else {
+        return false;
+    };
+    let w = &ws[name];
+    if !text[w.span.end..open.len()].trim().is_empty() {
+        return false;
+    }
+    let st = &table.stories[story];
+    let roles: Vec<Role> = view
+        .matches
+        .iter()
+        .filter(|(s, m)| *s == story && view.match_span(m).contains(w.span))
+        .map(|(_, m)| st.roles[m.pattern])
+        .collect();
+    if roles.iter().any(|&r| r == subject || r == Role::Place) {
+        return false;
+    }
+    if roles.iter().any(|r| matches!(r, Role::SubjectOf(_))) {
+        return true;
+    }
+    let raw = &text[w.span.range()];
+    roles.is_empty()
+        && raw.starts_with(char::is_uppercase)
+        && words::month(raw).is_none()
+        && words::weekday(raw).is_none()
+}
+
 /// How many words after a figure's noun phrase a place still belongs to
 /// it: "1,000 men in Mali", "50,000 personnel deployed in Syria"; not
 /// "50,000 mercenaries drawn from prisons across Russia".
@@ -424,7 +487,9 @@ fn in_scope(
     } else {
         prev.len().min(2)
     };
-    if relative_to_other(table, (story, subject), view, clause, q.figure) {
+    if relative_to_other(table, (story, subject), view, clause, q.figure)
+        || apposed_to_other(text, table, (story, subject), view, q.figure)
+    {
         return false;
     }
     // A relative clause starts the figure's own clause: in "agencies search
@@ -1225,7 +1290,14 @@ fn length_aspects(text: &str, view: &SentenceView, q: &Quantity) -> u8 {
     let clause = q.syntax.clause;
     let ws = &view.words;
     let at = ws.partition_point(|w| w.span.start < q.figure.start);
-    let end = q.syntax.noun.map_or(q.span.end, |n| n.end.max(q.span.end));
+    let mut end = q.syntax.noun.map_or(q.span.end, |n| n.end.max(q.span.end));
+    // "12,500ft (3,800m) below": the words after a bracket say it of both.
+    let rest = &text[end..clause.end.max(end)];
+    if let Some(open) = rest.trim_start().strip_prefix('(')
+        && let Some(close) = open.find(')')
+    {
+        end = clause.end.min(end + (rest.len() - open.len()) + close + 1);
+    }
     let after = ws.partition_point(|w| w.span.start < end);
     let named = |words: &[crate::facts::pattern::WordTok]| {
         words
@@ -1625,7 +1697,9 @@ pub(crate) fn score(
     let own_phrases: Vec<Span> = [noun_span, q.syntax.lead].into_iter().flatten().collect();
     let own_context: Vec<FactId> = own_phrases
         .iter()
-        .flat_map(|&n| view.within(table, n, context))
+        .flat_map(|&n| {
+            view.within_longest(table, n, context, |f| compatible(q, table.facts[f].measure))
+        })
         .collect();
     let mut out = Vec::new();
     for f in compatible_facts {

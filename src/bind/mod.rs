@@ -186,6 +186,41 @@ impl SentenceView {
         out
     }
 
+    /// Like [`Self::within`] among the facts `keep` allows, leaving out a
+    /// phrase inside a longer phrase of another of them: "sale" in "share
+    /// sale" is the share issue's, not the securities sale's.
+    pub fn within_longest(
+        &self,
+        table: &FactTable,
+        span: Span,
+        pick: impl Fn(crate::facts::Role) -> Option<FactId>,
+        keep: impl Fn(FactId) -> bool,
+    ) -> Vec<FactId> {
+        let found: Vec<(FactId, &Match)> = self
+            .matches
+            .iter()
+            .filter(|(_, m)| {
+                span.start <= self.words[m.first].span.start
+                    && self.words[m.last].span.end <= span.end
+            })
+            .filter_map(|(story, m)| Some((pick(table.stories[*story].roles[m.pattern])?, m)))
+            .filter(|&(f, _)| keep(f))
+            .collect();
+        let mut out = Vec::new();
+        for &(f, m) in &found {
+            let shadowed = found.iter().any(|&(g, n)| {
+                g != f
+                    && n.first <= m.first
+                    && m.last <= n.last
+                    && n.last - n.first > m.last - m.first
+            });
+            if !shadowed && !out.contains(&f) {
+                out.push(f);
+            }
+        }
+        out
+    }
+
     /// The span of a match's words.
     pub fn match_span(&self, m: &Match) -> Span {
         Span::new(self.words[m.first].span.start, self.words[m.last].span.end)

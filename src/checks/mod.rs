@@ -6,9 +6,11 @@
 //! pushes diagnostics. It never prints and never fails.
 
 mod age_mismatch;
+mod agrees_with_none;
 pub mod compare;
 pub mod config;
 pub mod consensus_outlier;
+mod conversion_mismatch;
 mod date_mismatch;
 mod direction_flip;
 mod duration_mismatch;
@@ -205,11 +207,13 @@ pub static CHECKS: &[&dyn Check] = &[
     &period_mismatch::Check,
     &qualifier_contradiction::Check,
     &qualifier_differs::Check,
+    &agrees_with_none::Check,
     &wrong_relation::Check,
     &direction_flip::Check,
     &universal_contradicted::Check,
     &parts_sum::Check,
     &percent_of_base::Check,
+    &conversion_mismatch::Check,
     &inconsistent_repeat::Check,
     &date_mismatch::Check,
     &relative_date_mismatch::Check,
@@ -231,11 +235,13 @@ pub static ALL: &[&Meta] = &[
     &period_mismatch::META,
     &qualifier_contradiction::META,
     &qualifier_differs::META,
+    &agrees_with_none::META,
     &wrong_relation::META,
     &direction_flip::META,
     &universal_contradicted::META,
     &parts_sum::META,
     &percent_of_base::META,
+    &conversion_mismatch::META,
     &inconsistent_repeat::META,
     &date_mismatch::META,
     &relative_date_mismatch::META,

@@ -5,7 +5,7 @@
 //! ("$100m (£83m)") and the clause each quantity owns.
 
 use super::cursor::Cursor;
-use super::quantity::{Base, Kind, Member, Quantity};
+use super::quantity::{Base, Kind, Member, Quantity, Unit};
 use crate::prose::{Tok, stem, words};
 use crate::source::Span;
 
@@ -651,22 +651,39 @@ fn coreference(c: &Cursor, sq: &mut SentenceQuantities, l: usize) {
     }
 }
 
+/// The quantity in brackets right after quantity `l` that restates it in
+/// another currency or unit: "$100m (£83m)", "12,500 feet (3,800 metres)".
+fn bracketed_conversion(c: &Cursor, sq: &SentenceQuantities, l: usize) -> Option<usize> {
+    let next = l + 1;
+    let (q, p) = (&sq.all[l], sq.all.get(next)?);
+    let t = sq.toks[next];
+    let same_kind = match (q.kind, p.kind) {
+        (Kind::Money, Kind::Money) => true,
+        (Kind::Measure, Kind::Measure) => {
+            let dim = |x: &Quantity| match x.unit {
+                Some(Unit::Measure(symbol)) => super::measure::dimension(symbol).map(|(d, _)| d),
+                _ => None,
+            };
+            dim(q).is_some() && dim(q) == dim(p)
+        }
+        _ => false,
+    };
+    let opened = t.first > c.lo && c.punct(t.first - 1, '(') && sq.toks[l].next == t.first - 1;
+    (same_kind && q.unit != p.unit && opened && c.punct(t.next, ')')).then_some(next)
+}
+
 /// "$100m (£83m)": the bracketed amount converts the one before it, and a
 /// period after the bracket belongs to both.
 fn conversion(c: &Cursor, sq: &mut SentenceQuantities, l: usize) {
-    if sq.all[l].kind != Kind::Money || l == 0 {
+    if l == 0 || l <= sq.first || bracketed_conversion(c, sq, l - 1) != Some(l) {
         return;
     }
-    let t = sq.toks[l];
     let prev = l - 1;
-    if sq.all[prev].kind != Kind::Money || sq.all[prev].unit == sq.all[l].unit {
-        return;
-    }
-    let opened = t.first > c.lo && c.punct(t.first - 1, '(') && sq.toks[prev].next == t.first - 1;
-    if !opened || !c.punct(t.next, ')') {
-        return;
-    }
+    let t = sq.toks[l];
     sq.all[l].syntax.conversion_of = Some(sq.global(prev));
+    if sq.all[l].kind != Kind::Money {
+        return;
+    }
     if sq.all[prev].per.is_none()
         && let Some((p, span, _)) = super::units::period_after(c, t.next + 1, 0)
     {
@@ -806,11 +823,17 @@ fn clauses(c: &Cursor, sq: &mut SentenceQuantities) {
         while lo > floor && !breaks_clause(c, lo - 1) {
             lo -= 1;
         }
-        let ceiling = match (l + 1..n).find(|&p| figure(p)) {
-            Some(p) => separator(t.next, sq.toks[p].first).unwrap_or(sq.toks[p].first),
+        // "12,500ft (3,800m) below the surface": the words after a
+        // bracketed conversion describe the figure before it.
+        let (after, from) = match bracketed_conversion(c, sq, l) {
+            Some(p) => (sq.toks[p].next + 1, p + 1),
+            None => (t.next, l + 1),
+        };
+        let ceiling = match (from..n).find(|&p| figure(p)) {
+            Some(p) => separator(after, sq.toks[p].first).unwrap_or(sq.toks[p].first),
             None => c.hi,
         };
-        let mut hi = t.next;
+        let mut hi = after.min(ceiling.max(t.next));
         while hi < ceiling && !breaks_clause(c, hi) && !figure_starts.contains(&hi) {
             hi += 1;
         }

@@ -555,6 +555,47 @@ fn in_scope(
         {
             return false;
         }
+        // "Prior to Washington Mutual, the failure of Continental Illinois
+        // in 1984": a date is the event of the one it is "of", when that
+        // one is named after the subject.
+        let last_subject = view
+            .matches
+            .iter()
+            .filter(|(s, m)| is(view, m, *s, subject))
+            .map(|(_, m)| view.match_span(m).end)
+            .filter(|&end| own.start <= end && end <= q.figure.start)
+            .max();
+        let ws = &view.words;
+        // Or the one that opens the clause after it: "Before Northgate,
+        // Ashby Bank was founded in 1871".
+        let capitalised = |n: &crate::facts::pattern::WordTok| {
+            n.span.end <= q.figure.start && text[n.span.range()].starts_with(char::is_uppercase)
+        };
+        let of_a_name = |end: usize| {
+            ws.iter().enumerate().any(|(i, w)| {
+                let next = match ws.get(i + 1) {
+                    Some(n) if n.stem == "the" => ws.get(i + 2),
+                    n => n,
+                };
+                w.span.start >= end
+                    && (w.stem == "of" && next.is_some_and(capitalised)
+                        || w.after_break && text[end..w.span.start].contains(',') && capitalised(w))
+            })
+        };
+        if let Some(end) = last_subject
+            && of_a_name(end)
+            && other_owner(
+                text,
+                table,
+                (story, subject),
+                view,
+                Span::new(end, q.figure.start),
+                (q.figure, false),
+                None,
+            )
+        {
+            return false;
+        }
     }
     // Place and time scope figures; dates, ages and durations carry their own time.
     if !q.is_numeric_fact_kind() {
@@ -1860,6 +1901,10 @@ pub(crate) fn score(
         // fact that has the same.
         if t.score > 0 && q.per.map(|(p, _)| p) == fact.per {
             t.add(1, How::Context);
+        }
+        // "said on Thursday": a date its statement verb gives to a fact.
+        if t.how == How::Context && statements.contains(&f) {
+            t.how = How::Statement;
         }
         if t.score > 0 {
             out.push((f, t.score, t.how));

@@ -40,6 +40,8 @@ pub enum How {
     Template,
     /// Context words in its clause: "1,000 … killed".
     Context,
+    /// The verb of the statement it dates: "the Coast Guard said on Thursday".
+    Statement,
     /// A term earlier in its clause: "the Wagner force now numbers 50,000".
     Subject,
     /// Its place in an enumeration of a total and its parts.
@@ -67,6 +69,7 @@ impl How {
             How::Predicate => "predicate",
             How::Template => "template",
             How::Context => "context",
+            How::Statement => "the statement it dates",
             How::Subject => "subject",
             How::Enumeration => "enumeration",
             How::Partitive => "partitive",
@@ -296,7 +299,20 @@ pub fn bind(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) ->
     pass(true, &mut out, &mut scores);
     structure::settle(table, ex, &scores, &mut out);
     structure::listed(table, ex, &scores, &mut out);
-    structure::agreeing(table, ex, &scores, &mut out);
+    // Whether the clause of quantity `l` has a phrase of fact `f`.
+    let mentions = |l: usize, f: FactId| {
+        let clause = ex.quantities[l].syntax.clause;
+        views.get(view_of[l]).is_some_and(|v| {
+            v.matches.iter().any(|(s, m)| {
+                clause.contains(v.match_span(m))
+                    && matches!(
+                    table.stories[*s].roles[m.pattern],
+                    crate::facts::Role::Context(x) | crate::facts::Role::Term(x) | crate::facts::Role::SubjectOf(x) if x == f
+                )
+            })
+        })
+    };
+    structure::agreeing(table, ex, &scores, &mentions, &mut out);
     structure::over_time(table, ex, &mut out);
     structure::reference_dates(table, text, ex, &mut out);
     attach::relations(text, table, ex, &views, &mut out);

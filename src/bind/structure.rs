@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::{Binding, Bindings, How};
 use crate::checks::compare::{Verdict, compare};
-use crate::extract::{Base, Extraction, Kind};
+use crate::extract::{Base, Extraction, Kind, Quantity};
 use crate::facts::{FactId, FactTable, Measure};
 
 /// A mention that repeats an earlier one states the same fact.
@@ -178,6 +178,7 @@ pub(crate) fn agreeing(
     table: &FactTable,
     ex: &Extraction,
     scores: &[Vec<(FactId, i32, How)>],
+    mentions: &dyn Fn(usize, FactId) -> bool,
     out: &mut Bindings,
 ) {
     let numeric = |f: FactId| {
@@ -187,10 +188,31 @@ pub(crate) fn agreeing(
         )
     };
     for (l, (q, named)) in ex.quantities.iter().zip(scores).enumerate() {
+        match another_events_day(table, q, &out.of[l], &|o| mentions(l, o))[..] {
+            [] => {}
+            [o] => {
+                out.of[l] = Binding::to(o, How::Agreement);
+                continue;
+            }
+            ref several => {
+                out.of[l] = Binding {
+                    fact: None,
+                    how: How::Ambiguous,
+                    candidates: several.to_vec(),
+                };
+                continue;
+            }
+        }
         let b = &out.of[l];
         let by_evidence = matches!(
             b.how,
-            How::Ambiguous | How::Noun | How::Predicate | How::Context | How::Subject | How::Class
+            How::Ambiguous
+                | How::Noun
+                | How::Predicate
+                | How::Context
+                | How::Statement
+                | How::Subject
+                | How::Class
         );
         if !by_evidence || b.fact.is_some_and(|f| !numeric(f)) {
             continue;
@@ -234,6 +256,51 @@ pub(crate) fn agreeing(
             out.of[l] = Binding::to(o, How::Agreement);
         }
     }
+}
+
+/// "On March 10, the regulator announced…", with the bank's own
+/// announcement on 8 March and its closure on 10 March in the table: a day
+/// that only context words gave to one event, and that is exactly the day
+/// of other events of the story that its words also name ("took
+/// possession"), is one of theirs. A day its words give to no other event
+/// ("on 18 June it was declared lost", the day of the dive) stays wrong.
+fn another_events_day(
+    table: &FactTable,
+    q: &Quantity,
+    b: &Binding,
+    named: &dyn Fn(FactId) -> bool,
+) -> Vec<FactId> {
+    let parts = || {
+        let f = b.fact.filter(|_| b.how == How::Context)?;
+        let p = q.date.filter(|_| q.relative.is_none())?;
+        Some((
+            f,
+            p,
+            i8::try_from(p.month?).ok()?,
+            i8::try_from(p.day?).ok()?,
+        ))
+    };
+    let Some((f, p, month, day)) = parts() else {
+        return Vec::new();
+    };
+    let on_that_day = |o: FactId| {
+        table.facts[o].when.is_some_and(|w| {
+            w.precision == crate::time::Precision::Day
+                && w.start.month() == month
+                && w.start.day() == day
+                && p.year.is_none_or(|y| w.start.year() == y)
+        })
+    };
+    if on_that_day(f) {
+        return Vec::new();
+    }
+    table.stories[table.facts[f].story]
+        .facts
+        .iter()
+        .copied()
+        .filter(|&o| o != f && table.facts[o].measure == Measure::Date && on_that_day(o))
+        .filter(|&o| named(o))
+        .collect()
 }
 
 /// "the sub had 60 hours of oxygen left", with 70, 40 and 20 hours given on

@@ -420,7 +420,24 @@ pub(crate) fn words_at(c: &Cursor, i: usize) -> Option<Figure> {
     // (a compound the tokenizer split) is a figure.
     // "one hour and 45 minutes" is a figure.
     let of_time = || ["hour", "minute", "day", "week"].iter().any(|u| c.is(j, u));
-    if terms == 1 && c.is(i, "one") && !(c.punct(j, '-') && c.touches_prev(j)) && !of_time() {
+    // "one pilot and four passengers": a count listed with another.
+    let listed = || {
+        (1..=3).any(|k| {
+            c.is(j + k, "and")
+                && (0..k).all(|m| {
+                    c.word(j + m)
+                        .is_some_and(|w| w.starts_with(char::is_lowercase))
+                })
+                && (c.kind(j + k + 1) == Some(Tok::Num)
+                    || c.word(j + k + 1).is_some_and(words::is_cardinal_word))
+        })
+    };
+    if terms == 1
+        && c.is(i, "one")
+        && !(c.punct(j, '-') && c.touches_prev(j))
+        && !of_time()
+        && !listed()
+    {
         return None;
     }
     let mut fig = words_figure(i, j, value, last_scale);

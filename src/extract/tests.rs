@@ -323,6 +323,21 @@ fn numbers_in_words() {
             &["Twenty-five|count|25|-|-|-|noun=nurses"],
         ),
         ("One of the guards was injured.", &[]),
+        (
+            "It carried one pilot and four passengers.",
+            &[
+                "one|count|1|-|-|-|noun=pilot",
+                "four|count|4|-|-|-|noun=passengers",
+            ],
+        ),
+        (
+            "One reason and two others were given.",
+            &[
+                "One|count|1|-|-|-|noun=reason",
+                "two|count|2|-|-|-|noun=others",
+            ],
+        ),
+        ("He said one thing and then another.", &[]),
         ("A man was arrested.", &[]),
         ("She said one reason was cost.", &[]),
         (

@@ -487,7 +487,15 @@ fn in_scope(
     } else {
         prev.len().min(2)
     };
-    if relative_to_other(table, (story, subject), view, clause, q.figure)
+    // "Signature, which had $110.36 billion in assets and $88.59 billion in
+    // deposits": the figures of one list share the first one's clause.
+    let list_clause = q
+        .syntax
+        .listed_with
+        .and_then(|g| ex.get(g))
+        .filter(|first| first.syntax.sentence == q.syntax.sentence)
+        .map_or(clause, |first| clause.cover(first.syntax.clause));
+    if relative_to_other(table, (story, subject), view, list_clause, q.figure)
         || apposed_to_other(text, table, (story, subject), view, q.figure)
     {
         return false;
@@ -1554,7 +1562,20 @@ pub(crate) fn score(
             .base
             .and_then(|b| base_fact(table, ex, bound, view, b, active))
     };
-    if q.syntax.base.is_some() && !base_is_noun && base.is_none() && q.kind == Kind::Percent {
+    let baseless_shares = || {
+        active.iter().any(|&s| {
+            table.stories[s].facts.iter().any(|&f| {
+                let fact = &table.facts[f];
+                fact.measure == Measure::Percent && fact.of.is_none() && fact.derived.is_none()
+            })
+        })
+    };
+    if q.syntax.base.is_some()
+        && !base_is_noun
+        && base.is_none()
+        && q.kind == Kind::Percent
+        && !baseless_shares()
+    {
         // A share of something we cannot place is not a share we can check.
         return Vec::new();
     }
@@ -1750,6 +1771,15 @@ pub(crate) fn score(
         let mut t = Tally::default();
         // The base decides first: a part or share of another base is ruled out.
         let has_base = match base {
+            // "85 percent of SVB's deposits were uninsured": a share the
+            // table gives no base of may be of any; its words decide.
+            Some(_)
+                if fact.measure == Measure::Percent
+                    && fact.of.is_none()
+                    && fact.derived.is_none() =>
+            {
+                false
+            }
             Some(b) => {
                 let fits = match fact.derived {
                     Some((_, db)) => db == b,

@@ -241,7 +241,7 @@ fn other_owner(
         let opening = i == 0
             && (words::is_np_stop(&w.stem)
                 || words::is_partitive_pronoun(&w.stem)
-                || common_word(text, raw));
+                || common_word(text, view, w.span));
         let title = matches!(
             w.stem.as_str(),
             "mr" | "mrs" | "ms" | "dr" | "president" | "general" | "secretary"
@@ -316,20 +316,33 @@ fn other_owner(
     false
 }
 
-/// Whether a capitalised word opening a sentence is an ordinary word, not
-/// a name: a participle ("Equipped with 96 hours of oxygen, it…") or a
-/// word the document also writes in lower case ("Investors pulled…" where
-/// "investors" appears elsewhere).
-fn common_word(text: &str, raw: &str) -> bool {
-    let lower = raw.to_lowercase();
+/// How far either side of a word "elsewhere in the document" reaches: an
+/// article, not the archive a long file may hold (searching all of a
+/// 100 MB file for each word made binding quadratic).
+const DOCUMENT_REACH: usize = 16 * 1024;
+
+/// Whether the capitalised word at `at`, opening a sentence, is an ordinary
+/// word, not a name: a participle ("Equipped with 96 hours of oxygen,
+/// it…") or a word the document also writes in lower case ("Investors
+/// pulled…" where "investors" appears elsewhere).
+fn common_word(text: &str, view: &SentenceView, at: Span) -> bool {
+    if let Some(&(_, known)) = view.common.borrow().iter().find(|(s, _)| *s == at.start) {
+        return known;
+    }
+    let lower = text[at.range()].to_lowercase();
     let participle = (lower.ends_with("ed") || lower.ends_with("ing"))
         && crate::prose::verb_base(&lower).is_some();
-    participle || written_lower(text, &lower)
+    let near = Span::new(
+        at.start.saturating_sub(DOCUMENT_REACH),
+        (at.end + DOCUMENT_REACH).min(text.len()),
+    );
+    let common = participle || written_lower(&text.as_bytes()[near.range()], &lower);
+    view.common.borrow_mut().push((at.start, common));
+    common
 }
 
-/// Whether `lower` occurs in `text` as a whole word in lower case.
-fn written_lower(text: &str, lower: &str) -> bool {
-    let bytes = text.as_bytes();
+/// Whether `lower` occurs in `bytes` as a whole word in lower case.
+fn written_lower(bytes: &[u8], lower: &str) -> bool {
     memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| {
         let end = at + lower.len();
         let boundary = |b: Option<&u8>| b.is_none_or(|c| !c.is_ascii_alphanumeric());

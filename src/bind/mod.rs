@@ -134,6 +134,9 @@ pub(crate) struct SentenceView {
     pub quantities: Vec<usize>,
     /// Matches, each with the index of the story whose matcher found it.
     pub matches: Vec<(usize, Match)>,
+    /// Whether a word (by its start) is one the document also writes in
+    /// lower case, once asked: owners are weighed for every fact.
+    pub common: std::cell::RefCell<Vec<(usize, bool)>>,
 }
 
 impl SentenceView {
@@ -364,6 +367,7 @@ fn views(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) -> Ve
             words,
             quantities,
             matches,
+            common: Default::default(),
         });
     }
     out

@@ -2,7 +2,8 @@
 //! Warns about a figure that the text gives to one of a few facts without
 //! saying which, when it agrees with none of them: "$3.25 billion in
 //! common stock" where the table's share sale is $1.25 billion and its
-//! whole offering $1.75 billion, both of common stock.
+//! whole offering $1.75 billion, both of common stock; "£1.25 billion" for
+//! the $1.25 billion one, the right digits in the wrong currency.
 //!
 //! ## Why is this bad?
 //! Which of the facts the figure is may be unclear, but that it is wrong
@@ -58,20 +59,27 @@ impl super::Check for Check {
             }
             let facts: Vec<_> = b.candidates.iter().map(|&f| &cx.table.facts[f]).collect();
             // Dates, ages and durations always "agree" here (they are the
-            // date checks'); a conversion (another currency, another
-            // number) says nothing either way.
-            // A figure in another unit than a fact's ("eight hours" of an
-            // eight-day expedition) is likely another figure altogether.
-            let all_wrong = facts.iter().all(|f| {
+            // date checks'). A conversion (another currency, another
+            // number) says nothing of its fact, but "£1.25 billion" where
+            // one of them is $1.25 billion is that one in the wrong
+            // currency. A figure in another unit than a fact's ("eight
+            // hours" of an eight-day expedition) is likely another figure
+            // altogether.
+            let verdicts: Vec<Verdict> = facts.iter().map(|f| compare(q, f)).collect();
+            let same_digits = verdicts.contains(&Verdict::Currency);
+            let all_wrong = facts.iter().zip(&verdicts).all(|(f, v)| {
                 unit_ratio(q, f) == Decimal::ONE
-                    && matches!(
-                        compare(q, f),
-                        Verdict::Value | Verdict::Scale | Verdict::Currency | Verdict::Period
-                    )
+                    && match v {
+                        Verdict::Value | Verdict::Scale | Verdict::Currency | Verdict::Period => {
+                            true
+                        }
+                        Verdict::Unknown => same_digits,
+                        Verdict::Agrees => false,
+                    }
             });
             // Precision first: the figure must be a slip away from one of
             // them, or the fact it states may be none of these at all.
-            let slipped = facts.iter().any(|f| match compare(q, f) {
+            let slipped = facts.iter().zip(&verdicts).any(|(f, v)| match v {
                 Verdict::Scale | Verdict::Currency | Verdict::Period => true,
                 Verdict::Value => one_digit_apart(q.value, f.value),
                 Verdict::Agrees | Verdict::Unknown => false,

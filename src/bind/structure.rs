@@ -231,6 +231,22 @@ pub(crate) fn agreeing(
             out.of[l] = Binding::to(f, How::Agreement);
             continue;
         }
+        // "£1.75 billion in common stock", with a $2.25 billion raise and
+        // its $1.75 billion offering: the digits of one of them in another
+        // currency are that one in the wrong currency, for NC102 to say.
+        let digits_of = |f: FactId| numeric(f) && compare(q, &table.facts[f]) == Verdict::Currency;
+        let same_digits: Vec<FactId> = named
+            .iter()
+            .map(|(f, _, _)| *f)
+            .filter(|&f| digits_of(f))
+            .collect();
+        if let [f] = same_digits[..]
+            && agree.is_empty()
+            && !b.fact.is_some_and(digits_of)
+        {
+            out.of[l] = Binding::to(f, How::Agreement);
+            continue;
+        }
         // "The latest sales cost the company $1.8 billion", with a $21
         // billion sale and its $1.8 billion loss in the table: a sum that
         // only context words gave to a fact it disagrees with, and that is

@@ -150,7 +150,8 @@ pub fn compare(q: &Quantity, f: &Fact) -> Verdict {
     if let (Some(Unit::Currency(a)), Measure::Money(b)) = (q.unit, f.measure)
         && a != b
     {
-        return if within(lo, hi, c, tol) || scaled(lo, c) {
+        let loose = q.high.is_none() && loosely_true(q.qualifier.map(|x| x.approx), lo, c);
+        return if within(lo, hi, c, tol) || loose || scaled(lo, c) {
             Verdict::Currency
         } else {
             Verdict::Unknown

@@ -1044,6 +1044,11 @@ fn speaker_is_own(
                 | "publicly"
                 | "formally"
                 | "itself"
+                // "announced last Thursday", "said late Friday".
+                | "last"
+                | "next"
+                | "late"
+                | "early"
         )
     };
     let story = table.facts[f].story;

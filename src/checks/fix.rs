@@ -223,7 +223,12 @@ pub fn why_none(code: &str) -> &'static str {
             "no correction keeps this figure's style: it is in words, a range, or a value its scale or unit cannot write"
         }
         "NC111" | "NC112" | "NC113" => "the sentence needs rewording, which is the writer's to do",
-        "NC201" | "NC202" | "NC203" => "which of the figures is wrong is for the writer to decide",
+        "NC201" | "NC202" | "NC203" | "NC204" => {
+            "which of the figures is wrong is for the writer to decide"
+        }
+        "NC107" => {
+            "which fact the figure states, and so what it should be, is for the writer to say"
+        }
         "NC302" => "a relative date is reworded, not replaced: name the date meant",
         "NC303" => "the weekday or the date may be the wrong one",
         "NC005" => "remove the comment, or correct what it names",
@@ -234,6 +239,23 @@ pub fn why_none(code: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_check_of_prose_says_why_it_has_no_fix() {
+        for meta in crate::checks::ALL {
+            if ["NC1", "NC2", "NC3"]
+                .iter()
+                .any(|f| meta.code.starts_with(f))
+            {
+                assert_ne!(
+                    why_none(meta.code),
+                    why_none("NC001"),
+                    "{} has no reason of its own",
+                    meta.code
+                );
+            }
+        }
+    }
 
     #[test]
     fn numbers_keep_their_grouping() {

@@ -931,6 +931,8 @@ fn starts_event(stem: &str) -> bool {
                 | "according"
                 | "after"
                 | "before"
+                | "following"
+                | "amid"
                 | "since"
                 | "when"
                 | "while"

@@ -161,18 +161,22 @@ fn other_owner(
     let ws = &view.words;
     let capitalised =
         |w: &crate::facts::pattern::WordTok| text[w.span.range()].starts_with(char::is_uppercase);
-    // "the wreckage of the RMS Titanic 13,000 feet below": a name after a
-    // preposition is where or what, not whose.
-    let after_preposition = |at: usize| {
+    // The word before the name that starts at `at`, past "the" and the
+    // name's capitalised words.
+    let before_name = |at: usize| {
         let mut k = ws.partition_point(|w| w.span.start < at);
         while k > 0 && (ws[k - 1].stem == "the" || capitalised(&ws[k - 1])) {
             k -= 1;
         }
-        k > 0
-            && matches!(
-                ws[k - 1].stem.as_str(),
-                "of" | "to" | "from" | "in" | "at" | "on" | "near" | "off" | "by"
-            )
+        k.checked_sub(1).map(|k| ws[k].stem.as_str())
+    };
+    // "the wreckage of the RMS Titanic 13,000 feet below": a name after a
+    // preposition is where or what, not whose.
+    let after_preposition = |at: usize| {
+        matches!(
+            before_name(at),
+            Some("of" | "to" | "from" | "in" | "at" | "on" | "near" | "off" | "by")
+        )
     };
     let covered: Vec<(Span, bool)> = view
         .matches
@@ -302,13 +306,7 @@ fn other_owner(
                 && after_locative(i - 1);
         // "was closed by California regulators": the agent of a passive
         // acts on the story's subject; it owns nothing.
-        let agent = {
-            let mut k = i;
-            while k > 0 && (ws[k - 1].stem == "the" || capitalised(&ws[k - 1])) {
-                k -= 1;
-            }
-            k > 0 && ws[k - 1].stem == "by"
-        };
+        let agent = before_name(w.span.start) == Some("by");
         if !(opening || title || dated || nationality || name_goes_on || source || place || agent) {
             return true;
         }
@@ -1359,14 +1357,7 @@ fn length_aspects(text: &str, view: &SentenceView, q: &Quantity) -> u8 {
     let clause = q.syntax.clause;
     let ws = &view.words;
     let at = ws.partition_point(|w| w.span.start < q.figure.start);
-    let mut end = q.syntax.noun.map_or(q.span.end, |n| n.end.max(q.span.end));
-    // "12,500ft (3,800m) below": the words after a bracket say it of both.
-    let rest = &text[end..clause.end.max(end)];
-    if let Some(open) = rest.trim_start().strip_prefix('(')
-        && let Some(close) = open.find(')')
-    {
-        end = clause.end.min(end + (rest.len() - open.len()) + close + 1);
-    }
+    let end = q.syntax.noun.map_or(q.span.end, |n| n.end.max(q.span.end));
     let after = ws.partition_point(|w| w.span.start < end);
     let named = |words: &[crate::facts::pattern::WordTok]| {
         words
@@ -1584,10 +1575,10 @@ pub(crate) fn score(
     };
     let baseless_shares = || {
         active.iter().any(|&s| {
-            table.stories[s].facts.iter().any(|&f| {
-                let fact = &table.facts[f];
-                fact.measure == Measure::Percent && fact.of.is_none() && fact.derived.is_none()
-            })
+            table.stories[s]
+                .facts
+                .iter()
+                .any(|&f| baseless_share(&table.facts[f]))
         })
     };
     if q.syntax.base.is_some()
@@ -1793,13 +1784,7 @@ pub(crate) fn score(
         let has_base = match base {
             // "85 percent of SVB's deposits were uninsured": a share the
             // table gives no base of may be of any; its words decide.
-            Some(_)
-                if fact.measure == Measure::Percent
-                    && fact.of.is_none()
-                    && fact.derived.is_none() =>
-            {
-                false
-            }
+            Some(_) if baseless_share(fact) => false,
             Some(b) => {
                 let fits = match fact.derived {
                     Some((_, db)) => db == b,
@@ -1961,6 +1946,11 @@ pub(crate) fn score(
         }
     }
     out
+}
+
+/// A percentage the table gives no base of (`of`) and does not derive.
+fn baseless_share(fact: &crate::facts::Fact) -> bool {
+    fact.measure == Measure::Percent && fact.of.is_none() && fact.derived.is_none()
 }
 
 /// The unique best-scoring fact, or unbound with the ties listed.

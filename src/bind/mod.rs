@@ -304,14 +304,15 @@ pub fn bind(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) ->
     structure::listed(table, ex, &scores, &mut out);
     // Whether the clause of quantity `l` has a phrase of fact `f`.
     let mentions = |l: usize, f: FactId| {
+        use crate::facts::Role;
         let clause = ex.quantities[l].syntax.clause;
         views.get(view_of[l]).is_some_and(|v| {
             v.matches.iter().any(|(s, m)| {
-                clause.contains(v.match_span(m))
-                    && matches!(
-                    table.stories[*s].roles[m.pattern],
-                    crate::facts::Role::Context(x) | crate::facts::Role::Term(x) | crate::facts::Role::SubjectOf(x) if x == f
-                )
+                let names = match table.stories[*s].roles[m.pattern] {
+                    Role::Context(x) | Role::Term(x) | Role::SubjectOf(x) => x == f,
+                    _ => false,
+                };
+                names && clause.contains(v.match_span(m))
             })
         })
     };

@@ -134,6 +134,6 @@ mod tests {
         assert_eq!(rounding(d("4")), d("0.5"));
         assert_eq!(rounding(d("600")), d("50"));
         assert_eq!(rounding(d("6.7")), d("0.05"));
-        assert_eq!(rounding(d("3,810".replace(',', "").as_str())), d("5"));
+        assert_eq!(rounding(d("3810")), d("5"));
     }
 }

@@ -675,7 +675,7 @@ fn bracketed_conversion(c: &Cursor, sq: &SentenceQuantities, l: usize) -> Option
 /// "$100m (£83m)": the bracketed amount converts the one before it, and a
 /// period after the bracket belongs to both.
 fn conversion(c: &Cursor, sq: &mut SentenceQuantities, l: usize) {
-    if l == 0 || l <= sq.first || bracketed_conversion(c, sq, l - 1) != Some(l) {
+    if l <= sq.first || bracketed_conversion(c, sq, l - 1) != Some(l) {
         return;
     }
     let prev = l - 1;

@@ -251,6 +251,8 @@ fn other_owner(
             "mr" | "mrs" | "ms" | "dr" | "president" | "general" | "secretary"
         );
         let dated = words::month(raw).is_some() || words::weekday(raw).is_some();
+        // "One day after…", "Two rivals…": a number word is no name.
+        let number = crate::extract::small_number(&w.stem).is_some();
         // "Russian prisons", "Ukrainian city": a nationality before a noun is no owner.
         let lower_next = ws.get(i + 1).is_some_and(|n| {
             text[n.span.range()]
@@ -307,7 +309,16 @@ fn other_owner(
         // "was closed by California regulators": the agent of a passive
         // acts on the story's subject; it owns nothing.
         let agent = before_name(w.span.start) == Some("by");
-        if !(opening || title || dated || nationality || name_goes_on || source || place || agent) {
+        if !(opening
+            || title
+            || dated
+            || number
+            || nationality
+            || name_goes_on
+            || source
+            || place
+            || agent)
+        {
             return true;
         }
     }
@@ -1215,7 +1226,10 @@ fn between_dates(text: &str, date: Span, others: &[Span], span: Span) -> Span {
 fn near_figure(text: &str, view: &SentenceView, q: &Quantity, s: Span) -> bool {
     let breaks = |a: usize, b: usize| text[a..b].contains([',', ';', '(', ')', '—', '–']);
     if s.start >= q.figure.end {
-        return !breaks(q.figure.end, s.start);
+        // "$45bn (£36bn) in deposits as of 31 December": from the end of
+        // the figure's noun, past an aside before it.
+        let from = q.figure.end.max(q.syntax.np_end).min(s.start);
+        return !breaks(from, s.start);
     }
     if s.end > q.figure.start {
         return true;

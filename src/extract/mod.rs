@@ -19,6 +19,7 @@ mod units;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+pub(crate) use figure::small_number;
 pub use quantity::{
     Approx, Base, Currency, DateParts, Kind, Member, MonthPart, Period, Qualifier, Quantity,
     Relative, Syntax, Unit, Written,

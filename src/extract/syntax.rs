@@ -240,6 +240,20 @@ fn predicate_after(c: &Cursor, j: usize, starts: &[usize]) -> Option<Span> {
     Some(c.span(f, l))
 }
 
+/// The noun after a short aside in brackets right after a figure: "about
+/// $209 billion (Rp3.2 quadrillion) total assets".
+fn after_aside(c: &Cursor, at: usize, starts: &[usize]) -> Option<(usize, usize)> {
+    if !c.punct(at, '(') {
+        return None;
+    }
+    let close = (at + 1..(at + ASIDE_REACH).min(c.hi)).find(|&k| c.punct(k, ')'))?;
+    let modifier = usize::from(c.is(close + 1, "total") || c.is(close + 1, "overall"));
+    noun_run(c, close + 1 + modifier, starts, false)
+}
+
+/// How many tokens an aside after a figure may hold.
+const ASIDE_REACH: usize = 8;
+
 impl SentenceQuantities<'_> {
     fn global(&self, local: usize) -> usize {
         self.base_index + local
@@ -267,7 +281,9 @@ pub(crate) fn analyse(c: &Cursor, sq: &mut SentenceQuantities) {
         if !q.is_numeric_fact_kind() {
             continue;
         }
-        if let Some((f, last)) = noun_run(c, t.next, &starts, false) {
+        if let Some((f, last)) =
+            noun_run(c, t.next, &starts, false).or_else(|| after_aside(c, t.next, &starts))
+        {
             q.syntax.noun = Some(c.span(f, last));
             q.syntax.np_end = c.toks[last].end;
         }
@@ -734,7 +750,9 @@ fn leads(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
         c.word(i)
             .is_some_and(|w| !words::is_np_stop(w) && super::figure::small_number(w).is_none())
     };
-    if k >= c.lo + 2 && c.is(k - 1, "of") && content(k - 2) {
+    // "deposits worth $175bn": what a sum is the worth of names it.
+    let linked = |k: usize| c.is(k, "of") || sq.all[l].kind == Kind::Money && c.is(k, "worth");
+    if k >= c.lo + 2 && linked(k - 1) && content(k - 2) {
         sq.all[l].syntax.lead = Some(c.span(k - 2, k - 2));
     } else if k > c.lo + 1 && c.punct(k - 1, ':') {
         // A fact box: "Convicts: about 45,000" or "- Convicts: …", the label

@@ -239,7 +239,11 @@ fn other_owner(
                 && w.span.end <= c.end
                 && !(cue && name_before.is_some_and(|p| c.start > p.span.start))
         });
-        if !raw.chars().next().is_some_and(char::is_uppercase) || known && !possessive {
+        // "The RMS Titanic's resting place is 370 miles off…": a measure of
+        // a name the story knows is where the story happens, even in the
+        // possessive.
+        if !raw.chars().next().is_some_and(char::is_uppercase) || known && (!possessive || measure)
+        {
             continue;
         }
         let opening = i == 0
@@ -502,8 +506,14 @@ fn in_scope(
         .is_some_and(|l| text[l.end..q.span.start].trim_start().starts_with(':'));
     // A fact with a subject of its own ("the White House" for a briefing)
     // must name it in the sentence: other speakers fill the sentences around.
+    // "The Titanic lies 370 miles off Newfoundland. It sank in 1912": a
+    // sentence opening with a pronoun goes on about the one named before.
+    let pronoun_opens = view
+        .words
+        .first()
+        .is_some_and(|w| words::is_personal_pronoun(&w.stem));
     let reach = if matches!(subject, Role::SubjectOf(_)) {
-        0
+        usize::from(pronoun_opens).min(prev.len())
     } else if labelled {
         prev.len()
     } else {
@@ -535,8 +545,38 @@ fn in_scope(
             .map_or(clause.start, |w| w.span.end);
         Span::new(from, clause.end.max(from))
     };
+    let pronoun_of_other = pronoun_opens
+        && prev.last().is_some_and(|p| {
+            // Only the name that opens it: "Carter Trust failed…".
+            let name = p.words.iter().take_while(|w| {
+                w.stem == "the" || text[w.span.range()].starts_with(char::is_uppercase)
+            });
+            let (Some(first), Some(last), Some(end)) =
+                (p.words.first(), name.last(), p.words.last())
+            else {
+                return false;
+            };
+            let whole = first.span.cover(last.span);
+            let after = Span::new(end.span.end, end.span.end);
+            // A headline, with no full stop, names what the text is about.
+            let headline = !text[end.span.end..]
+                .trim_start_matches(['"', '”', '’', '\''])
+                .starts_with(['.', '!', '?']);
+            !headline
+                && !near(p)
+                && other_owner(
+                    text,
+                    table,
+                    (story, subject),
+                    p,
+                    whole,
+                    (after, false),
+                    None,
+                )
+        });
     let earlier = &prev[prev.len() - reach..];
     let continued = (near(view) || earlier.iter().any(near))
+        && (!pronoun_of_other || near(view))
         && !other_owner(
             text,
             table,
@@ -549,7 +589,10 @@ fn in_scope(
     // Ownership by default: in an article about the story, a figure is the
     // story's unless its clause gives it to another owner. A fact with a
     // subject of its own still needs that subject named.
+    // "Carter Trust failed in 2009. It held $15 billion…": the pronoun is
+    // the other owner named before, when the subject is not named there.
     let by_default = subject == Role::Subject
+        && !pronoun_of_other
         && !other_owner(
             text,
             table,
@@ -562,6 +605,7 @@ fn in_scope(
     if names_subject && !here(subject) && !continued && !by_default {
         return false;
     }
+    let continued_by_pronoun = !here(subject) && !near(view) && continued;
     // "Silvergate announced it was shutting down March 8 before SVB
     // failed": a date whose clause names another owner before it, and the
     // subject only after it, dates the other's event.
@@ -705,20 +749,31 @@ fn in_scope(
         .any(|w| w.stem == "since" && q.syntax.sentence.contains(w.span) && close(w.span));
     // "sold $30 million of stock over the last two years": a sum gathered
     // over a span of its own, not the story's.
+    let span_of_years = over_years(view).any(|at| q.syntax.sentence.contains(at) && close(at));
+    // "Becker has been selling over the last two years. He sold … netting
+    // $29.5 million": a sentence that goes on about the one named before
+    // goes on in its time too.
+    let earlier_span = pronoun_opens
+        && continued_by_pronoun
+        && prev.last().is_some_and(|p| over_years(p).next().is_some());
+    !other_year && !since && !span_of_years && !earlier_span
+}
+
+/// Where a sentence says "over the last two years", "during the past
+/// decade": a span of time of its own.
+fn over_years(view: &SentenceView) -> impl Iterator<Item = Span> + '_ {
     let ws = &view.words;
-    let span_of_years = ws.windows(3).enumerate().any(|(i, w)| {
+    ws.windows(3).enumerate().filter_map(move |(i, w)| {
         let long = |k: usize| {
             ws.get(k)
                 .is_some_and(|x| matches!(x.stem.as_str(), "year" | "month" | "decade"))
         };
-        matches!(w[0].stem.as_str(), "over" | "during" | "in" | "for")
+        (matches!(w[0].stem.as_str(), "over" | "during" | "in" | "for")
             && w[1].stem == "the"
             && matches!(w[2].stem.as_str(), "last" | "past")
-            && (long(i + 3) || long(i + 4))
-            && q.syntax.sentence.contains(w[0].span)
-            && close(w[0].span)
-    });
-    !other_year && !since && !span_of_years
+            && (long(i + 3) || long(i + 4)))
+        .then_some(w[0].span)
+    })
 }
 
 /// Whether a clause names the story's subject's kind in the plural, a

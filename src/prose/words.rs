@@ -41,6 +41,11 @@ word_class!(
 );
 
 word_class!(
+    /// Pronouns that stand for someone or something named before.
+    is_personal_pronoun: "it" | "its" | "he" | "his" | "she" | "her" | "they" | "their"
+);
+
+word_class!(
     /// Pronouns that open a relative clause about the noun before them.
     is_relative: "who" | "whom" | "that" | "which" | "whose"
 );

@@ -520,17 +520,27 @@ fn is_age_by_name(c: &Cursor, fig: &Figure) -> bool {
         return false;
     }
     let name = c.kind(i - 2) == Some(Tok::Word) && c.starts_upper(i - 2);
-    // "Prigozhin, 61, runs", "Prigozhin, 61 - now has": a comma or a dash closes it.
+    // "his son, 19,": a relative stands where a name would.
+    let kin = c.word(i - 2).is_some_and(words::is_kin);
+    // "Prigozhin, 61, runs", "Prigozhin, 61 - now has": a comma or a dash
+    // closes it; so does "and" before the next person ("Dawood, 48 and his
+    // son, 19").
     let dash =
         matches!(c.kind(fig.next), Some(Tok::Punct('-' | '–' | '—'))) && !c.touches_prev(fig.next);
+    let ends = fig.next >= c.hi || c.punct(fig.next, '.');
     let closes = c.punct(fig.next, ',')
         || c.punct(fig.next, ')')
         || c.punct(fig.next, ';')
+        || c.is(fig.next, "and") && !c.starts_upper(fig.next + 1)
         || dash
-        || fig.next >= c.hi;
+        || ends;
     let commas = c.punct(i - 1, ',') && closes;
     let bracketed = c.punct(i - 1, '(') && c.punct(fig.next, ')');
-    name && (commas || bracketed)
+    // "Rush was 61.", "He was 48.": a person and "was", then the figure
+    // alone to the end of the sentence.
+    let person = name || c.is(i - 2, "he") || c.is(i - 2, "she");
+    let stated = (c.is(i - 1, "was") || c.is(i - 1, "is")) && (ends || c.punct(fig.next, ','));
+    (name || kin) && (commas || bracketed) || person && stated
 }
 
 /// A range after the first figure: "10,000 to 15,000", "10-15", "$1-2bn",

@@ -724,6 +724,9 @@ fn leads(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
             }
             if f < k - 1 {
                 sq.all[l].syntax.lead = Some(c.span(f, k - 2));
+            } else if c.word(k - 2).is_some_and(words::is_kin) {
+                // "his son, 19": the relative is who is that old.
+                sq.all[l].syntax.lead = Some(c.span(k - 2, k - 2));
             }
         }
         // "a 61-year-old businessman", "aged 61"; "a 58-year-old British

@@ -313,7 +313,12 @@ fn go(
     match elem {
         Elem::Word(w, lemma) => {
             let as_verb = |t: &WordTok| t.base.is_some() && t.base == lemma.as_deref();
-            if joins(i) && (words[i].stem == *w || as_verb(&words[i])) {
+            // "into the dive" is "into its dive" and "into their dive": inside
+            // a phrase, one definite determiner stands for the others.
+            let definite = |t: &str| matches!(t, "the" | "its" | "their" | "his" | "her");
+            let same_determiner =
+                !first && definite(w) && words.get(i).is_some_and(|t| definite(&t.stem));
+            if joins(i) && (words[i].stem == *w || as_verb(&words[i]) || same_determiner) {
                 go(rest, words, figures, i + 1, false, figure)
             } else {
                 None
@@ -398,6 +403,15 @@ mod tests {
             find(&[("from ** prison", false)], "from a, b prisons"),
             vec![]
         );
+    }
+
+    #[test]
+    fn a_determiner_inside_a_phrase_stands_for_the_others() {
+        let found = |pattern: &str, text: &str| !find(&[(pattern, false)], text).is_empty();
+        assert!(found("into the dive", "an hour into their dive"));
+        assert!(found("into the dive", "an hour into its dive"));
+        assert!(!found("into the dive", "an hour into a dive"));
+        assert!(!found("the bank", "their bank failed"));
     }
 
     #[test]

@@ -41,6 +41,12 @@ word_class!(
 );
 
 word_class!(
+    /// Relatives, who stand where a name would: "his son, 19".
+    is_kin: "son" | "daughter" | "wife" | "husband" | "father" | "mother" | "brother" | "sister"
+        | "grandson" | "granddaughter" | "nephew" | "niece" | "cousin" | "uncle" | "aunt"
+);
+
+word_class!(
     /// Pronouns that stand for someone or something named before.
     is_personal_pronoun: "it" | "its" | "he" | "his" | "she" | "her" | "they" | "their"
 );

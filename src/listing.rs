@@ -87,7 +87,15 @@ pub fn list(doc: &Document, table: &FactTable, opts: &engine::Options) -> Listin
     engine::analyse(doc, table, |ex, bound| {
         for (l, q) in ex.quantities.iter().enumerate() {
             let b = &bound.of[l];
-            let fact = b.fact.map(|f| &table.facts[f]);
+            // A date held to the day of the figure beside it shows that
+            // figure's fact: it is checked against it.
+            let dated = bound
+                .dated
+                .get(l)
+                .copied()
+                .flatten()
+                .filter(|_| b.fact.is_none());
+            let fact = b.fact.or(dated).map(|f| &table.facts[f]);
             let at = file.line_col(q.span.start);
             let resolved = (q.kind == Kind::Date)
                 .then(|| time::resolve(q, doc_date.as_ref().map(|d| d.date)))
@@ -98,7 +106,11 @@ pub fn list(doc: &Document, table: &FactTable, opts: &engine::Options) -> Listin
                 (Kind::Date, None, None) => Value::Null,
                 _ => number(q.value),
             };
-            let how = if q.binds() { b.how } else { How::Unbound };
+            let how = match (dated, q.binds()) {
+                (Some(_), _) => "figure",
+                (None, true) => b.how.as_str(),
+                (None, false) => How::Unbound.as_str(),
+            };
             items.push(Item {
                 start: q.span.start,
                 end: q.span.end,
@@ -107,13 +119,17 @@ pub fn list(doc: &Document, table: &FactTable, opts: &engine::Options) -> Listin
                 text: crate::prose::words_at(text, q.span),
                 kind: q.kind.as_str(),
                 value,
-                unit: unit_name(q, fact.map(|f| f.unit_label.as_str())),
+                unit: unit_name(
+                    q,
+                    fact.filter(|_| dated.is_none())
+                        .map(|f| f.unit_label.as_str()),
+                ),
                 per: q.per.map(|p| p.0.as_str()),
                 approx: q.qualifier.map(|a| a.approx.json_name()),
                 qualifier: q.qualifier.map(|a| a.approx.as_str()),
                 range_high: q.high.map(number),
                 fact: fact.map(|f| f.id.clone()),
-                bound_by: how.as_str(),
+                bound_by: how,
                 candidates: b
                     .candidates
                     .iter()

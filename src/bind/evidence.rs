@@ -1278,7 +1278,7 @@ fn between_dates(text: &str, date: Span, others: &[Span], span: Span) -> Span {
 /// After the figure, any distance within its clause counts ("100,000
 /// soldiers have been killed or wounded since February"); before it, only a
 /// few words, or a time opening the sentence ("In 2014, Wagner had…").
-fn near_figure(text: &str, view: &SentenceView, q: &Quantity, s: Span) -> bool {
+pub(super) fn near_figure(text: &str, view: &SentenceView, q: &Quantity, s: Span) -> bool {
     let breaks = |a: usize, b: usize| text[a..b].contains([',', ';', '(', ')', '—', '–']);
     if s.start >= q.figure.end {
         // "$45bn (£36bn) in deposits as of 31 December": from the end of
@@ -1296,7 +1296,8 @@ fn near_figure(text: &str, view: &SentenceView, q: &Quantity, s: Span) -> bool {
         .all(|w| {
             matches!(
                 w.stem.as_str(),
-                "in" | "by"
+                "in" | "on"
+                    | "by"
                     | "since"
                     | "until"
                     | "as"

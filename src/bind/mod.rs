@@ -15,6 +15,7 @@
 //! unbound: precision first, and `numcheck extract` shows why.
 
 mod attach;
+mod dated;
 mod evidence;
 mod structure;
 
@@ -117,6 +118,9 @@ pub struct Bindings {
     pub attachments: Vec<Attachment>,
     pub universals: Vec<Universal>,
     pub flows: Vec<Flow>,
+    /// One per quantity: for a date in the phrase of a figure whose fact
+    /// holds on one day, that fact (whose `as_of` the date states).
+    pub dated: Vec<Option<FactId>>,
 }
 
 impl Bindings {
@@ -265,6 +269,7 @@ pub fn bind(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) ->
     let n = ex.quantities.len();
     let mut out = Bindings {
         of: vec![Binding::unbound(); n],
+        dated: vec![None; n],
         ..Default::default()
     };
     if active.is_empty() {
@@ -322,6 +327,7 @@ pub fn bind(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) ->
     attach::relations(text, table, ex, &views, &mut out);
     attach::universals(text, table, ex, &views, &mut out);
     attach::flows(table, ex, &views, &mut out);
+    dated::figure_dates(text, table, ex, &views, &mut out);
     out
 }
 

@@ -43,14 +43,14 @@ impl super::Check for Check {
     }
 
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        for (_, q, _, f) in cx.bound_quantities() {
+        for (q, f, when) in cx.dates_with_days() {
             // Relative expressions and bare weekdays are NC302's.
             let absolute = q.relative.is_none()
                 && q.date
                     .is_some_and(|d| d.year.is_some() || d.month.is_some());
-            let (Some(when), true) = (f.when, absolute) else {
+            if !absolute {
                 continue;
-            };
+            }
             let Some(said) = time::resolve(q, cx.doc_date.map(|d| d.date)) else {
                 continue;
             };

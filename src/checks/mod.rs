@@ -110,6 +110,22 @@ impl Context<'_> {
         })
     }
 
+    /// Each date with the day it must name: a date bound to a date fact
+    /// and its `date`, or a date beside a figure whose fact holds on one
+    /// day and its `as_of` ("fell 60% on Thursday").
+    pub fn dates_with_days(
+        &self,
+    ) -> impl Iterator<Item = (&Quantity, &Fact, crate::time::Interval)> {
+        let bound = self
+            .bound_quantities()
+            .filter_map(|(_, q, _, f)| Some((q, f, f.when?)));
+        let dated = self.ex.quantities.iter().enumerate().filter_map(|(l, q)| {
+            let f = &self.table.facts[(*self.bound.dated.get(l)?)?];
+            Some((q, f, f.as_of?))
+        });
+        bound.chain(dated)
+    }
+
     pub fn label(&self, span: Span, message: impl Into<String>) -> Label {
         Label::new(self.doc, span, message)
     }

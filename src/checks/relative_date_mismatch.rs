@@ -23,6 +23,8 @@
 //! front matter `date:`, `--date`, its dateline, or the story's `date`.
 //! "on Thursday" is the last Thursday by the writing; "last month" is the
 //! calendar month before it; "in recent weeks" the six weeks before it.
+//! A weekday beside a figure whose fact holds on one day (`as_of`) is held
+//! to that day: "shares fell 60% on Friday" of a Thursday fall.
 //!
 //! When the only date known is the story's (no front matter, no `--date`,
 //! no dateline), the text may have been written on any day of the week
@@ -74,13 +76,13 @@ impl super::Check for Check {
 
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(doc) = cx.doc_date else { return };
-        for (_, q, _, f) in cx.bound_quantities() {
+        for (q, f, when) in cx.dates_with_days() {
             let weekday_alone = q
                 .date
                 .is_some_and(|d| d.weekday.is_some() && d.year.is_none() && d.month.is_none());
-            let Some(when) = f.when.filter(|_| q.relative.is_some() || weekday_alone) else {
+            if q.relative.is_none() && !weekday_alone {
                 continue;
-            };
+            }
             let Some(said) = time::resolve(q, Some(doc.date)) else {
                 continue;
             };

@@ -1487,6 +1487,39 @@ fn trading_sessions(view: &SentenceView) -> Vec<Span> {
 }
 
 /// Scores every fact of the active stories for quantity `l` of the window.
+/// The facts whose `unless` words the figure's sentence holds. A word in
+/// another clause that sits nearer another figure of the same kind is that
+/// figure's: in "72 hours of oxygen left, and it has life support of 96
+/// hours", "left" says nothing of the 96.
+fn unless_words(
+    table: &FactTable,
+    ex: &Extraction,
+    view: &SentenceView,
+    q: &Quantity,
+) -> Vec<FactId> {
+    let clause = q.syntax.clause;
+    let gap = |a: Span, b: Span| a.start.max(b.start).saturating_sub(a.end.min(b.end));
+    let another_figures = |at: Span| {
+        view.quantities
+            .iter()
+            .map(|&n| &ex.quantities[n])
+            .any(|o| o.figure != q.figure && o.kind == q.kind && gap(o.span, at) < gap(q.span, at))
+    };
+    let mut out = Vec::new();
+    for (story, m) in &view.matches {
+        let Role::Unless(Some(f)) = table.stories[*story].roles[m.pattern] else {
+            continue;
+        };
+        let at = view.match_span(m);
+        let inside = |s: Span| s.start <= at.start && at.end <= s.end;
+        let counts = inside(q.syntax.sentence) && (inside(clause) || !another_figures(at));
+        if counts && !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out
+}
+
 pub(crate) fn score(
     text: &str,
     table: &FactTable,
@@ -1618,10 +1651,7 @@ pub(crate) fn score(
         }
     }
     let flows = view.within(table, with_lead(clause), flow);
-    let unless = view.within(table, q.syntax.sentence, |r| match r {
-        Role::Unless(Some(f)) => Some(f),
-        _ => None,
-    });
+    let unless = unless_words(table, ex, view, q);
     let templates: Vec<FactId> = view
         .matches
         .iter()

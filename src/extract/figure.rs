@@ -89,6 +89,8 @@ pub(crate) fn scale_word(w: &str) -> Option<Decimal> {
         "million" | "mln" | "mn" => Decimal::from(1_000_000),
         "billion" | "bln" | "bn" => Decimal::from(1_000_000_000u64),
         "trillion" | "tn" | "trn" => Decimal::from(1_000_000_000_000u64),
+        // Rupiah and won run to quadrillions: "Rp3.2 quadrillion".
+        "quadrillion" => Decimal::from(1_000_000_000_000_000u64),
         _ => return None,
     })
 }

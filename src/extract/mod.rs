@@ -212,7 +212,7 @@ fn starts_figure(word: &str) -> bool {
                 | "upcoming"
         )
         || bare.len() == 3 && bare.bytes().all(|b| b.is_ascii_uppercase())
-        || matches!(bare, "KSh" | "Ksh" | "Rp" | "RM")
+        || words::is_glued_currency(bare)
 }
 
 fn read_at(c: &Cursor, i: usize) -> Option<(Quantity, TokRange)> {

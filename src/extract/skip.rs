@@ -275,6 +275,10 @@ pub(crate) fn is_not_quantity(c: &Cursor, fig: &Figure, has_currency: bool) -> b
             && !capital_before_count(c.str(i - 1))
             // "Brantwood's 850 staff": a possessive owns the figure, it does not name a model.
             && !(c.str(i - 1).ends_with("'s") || c.str(i - 1).ends_with("’s"))
+            // "the Titan 1 hour and 45 minutes into": a unit after the
+            // number measures; a model's number takes none.
+            && super::units::duration_after(c, next).is_none()
+            && super::measure::unit_after(c, next).is_none()
             && (i - 1 > c.lo && !c.punct(i - 2, ',')
                 || i - 1 == c.lo && !opens_sentence_before_count(c, i))
         {
@@ -475,6 +479,11 @@ mod tests {
     #[test]
     fn names_first_in_a_sentence() {
         assert!(skipped("Windows 95 was a hit", "95"));
+        assert!(!skipped(
+            "It lost the Titan 1 hour and 45 minutes into the dive",
+            "1"
+        ));
+        assert!(!skipped("Kyiv 20 miles away", "20"));
         assert!(!skipped("Roughly 70 people came", "70"));
         assert!(!skipped("Another 50 were hurt", "50"));
         assert!(!skipped("Some 500 came", "500"));

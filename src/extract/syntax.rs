@@ -850,8 +850,16 @@ fn clauses(c: &Cursor, sq: &mut SentenceQuantities) {
             Some(p) => (sq.toks[p].next + 1, p + 1),
             None => (t.next, l + 1),
         };
+        // "On Friday, the bank failed after … $2 billion": the comma that
+        // closes an opening date is no separator; the date goes on.
+        let opens = t.first - lo <= 2;
+        let from_sep = if date && opens && c.punct(after, ',') {
+            after + 1
+        } else {
+            after
+        };
         let ceiling = match (from..n).find(|&p| figure(p)) {
-            Some(p) => separator(after, sq.toks[p].first).unwrap_or(sq.toks[p].first),
+            Some(p) => separator(from_sep, sq.toks[p].first).unwrap_or(sq.toks[p].first),
             None => c.hi,
         };
         let mut hi = after.min(ceiling.max(t.next));

@@ -249,6 +249,21 @@ fn local_currencies_and_units_of_measure() {
             &["RM 1.1 million|money|1100000|MYR|-|-"],
         ),
         (
+            "The bill was RM5.47 a share.",
+            &["RM5.47|money|5.47|MYR|-|-"],
+        ),
+        (
+            "Its assets were Rp3.2 quadrillion.",
+            &["Rp3.2 quadrillion|money|3200000000000000|IDR|-|-"],
+        ),
+        (
+            "He sold $US3.6 million of stock and $A50 of cake.",
+            &[
+                "$US3.6 million|money|3600000|USD|-|-",
+                "$A50|money|50|AUD|-|-",
+            ],
+        ),
+        (
             "It was sold for ₩330 million.",
             &["₩330 million|money|330000000|KRW|-|-"],
         ),

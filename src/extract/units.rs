@@ -58,24 +58,36 @@ pub(crate) fn currency_before(c: &Cursor, i: usize) -> Option<(Currency, usize, 
         _ => Currency(*b"RUB"),
     };
     let mut first = i;
+    let dollar_of = |country: Option<&str>| match country {
+        Some("US" | "U.S") => Some(Currency::USD),
+        Some("A" | "AU") => Some(Currency(*b"AUD")),
+        Some("C" | "CA" | "Can") => Some(Currency(*b"CAD")),
+        Some("NZ") => Some(Currency(*b"NZD")),
+        Some("HK") => Some(Currency(*b"HKD")),
+        Some("S") => Some(Currency(*b"SGD")),
+        Some("R") => Some(Currency(*b"BRL")),
+        _ => None,
+    };
     // "US$", "A$", "HK$": a country prefix glued to the dollar sign.
-    if symbol == '$' && k == i && c.touches_prev(k) {
-        let prefixed = match c.word(k - 1) {
-            Some("US" | "U.S") => Some(Currency::USD),
-            Some("A" | "AU") => Some(Currency(*b"AUD")),
-            Some("C" | "CA" | "Can") => Some(Currency(*b"CAD")),
-            Some("NZ") => Some(Currency(*b"NZD")),
-            Some("HK") => Some(Currency(*b"HKD")),
-            Some("S") => Some(Currency(*b"SGD")),
-            Some("R") => Some(Currency(*b"BRL")),
-            _ => None,
-        };
-        if let Some(p) = prefixed {
-            cur = p;
-            first = k - 1;
-        }
+    if symbol == '$'
+        && k == i
+        && c.touches_prev(k)
+        && let Some(p) = dollar_of(c.word(k - 1))
+    {
+        cur = p;
+        first = k - 1;
     }
-    let fig = k + 1;
+    // "$US3.6 million", "$A50": the country written after the sign, as
+    // Australian and Bloomberg copy does.
+    let mut fig = k + 1;
+    if symbol == '$'
+        && c.touches_prev(k + 1)
+        && c.kind(k + 2) == Some(Tok::Num)
+        && let Some(p) = dollar_of(c.word(k + 1))
+    {
+        cur = p;
+        fig = k + 2;
+    }
     // "$ 100" is rare but real; "$" before a word is not money.
     match c.kind(fig) {
         Some(Tok::Num | Tok::AlNum) | Some(Tok::Word) => Some((cur, first, fig)),

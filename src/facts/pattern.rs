@@ -297,6 +297,10 @@ impl Matcher {
     }
 }
 
+/// How many words a determiner inside a phrase may take before the
+/// phrase goes on: "the vessel's", "its ill-fated".
+const MODIFIERS: usize = 2;
+
 /// Matches `elems` at word `i`; returns the word after the match and the figure matched.
 fn go(
     elems: &[Elem],
@@ -318,11 +322,26 @@ fn go(
             let definite = |t: &str| matches!(t, "the" | "its" | "their" | "his" | "her");
             let same_determiner =
                 !first && definite(w) && words.get(i).is_some_and(|t| definite(&t.stem));
-            if joins(i) && (words[i].stem == *w || as_verb(&words[i]) || same_determiner) {
-                go(rest, words, figures, i + 1, false, figure)
-            } else {
-                None
+            if !(joins(i) && (words[i].stem == *w || as_verb(&words[i]) || same_determiner)) {
+                return None;
             }
+            // "into the vessel's dive", "into its planned dive": the
+            // determiner may take a modifier or two before the next word.
+            let modifiers = if same_determiner || !first && definite(w) && words[i].stem == *w {
+                MODIFIERS
+            } else {
+                0
+            };
+            (0..=modifiers).find_map(|extra| {
+                let run = i + 1..i + 1 + extra;
+                let modifies =
+                    |k: usize| joins(k) && !crate::prose::words::is_np_stop(&words[k].stem);
+                if run.clone().all(modifies) {
+                    go(rest, words, figures, run.end, false, figure)
+                } else {
+                    None
+                }
+            })
         }
         Elem::One => {
             if joins(i) {
@@ -409,6 +428,16 @@ mod tests {
     fn a_determiner_inside_a_phrase_stands_for_the_others() {
         let found = |pattern: &str, text: &str| !find(&[(pattern, false)], text).is_empty();
         assert!(found("into the dive", "an hour into their dive"));
+        assert!(found("into the dive", "an hour into the vessel's dive"));
+        assert!(found("into the dive", "an hour into its planned deep dive"));
+        assert!(!found(
+            "into the dive",
+            "an hour into the night before a dive"
+        ));
+        assert!(!found(
+            "into the dive",
+            "an hour into its three long planned dives"
+        ));
         assert!(found("into the dive", "an hour into its dive"));
         assert!(!found("into the dive", "an hour into a dive"));
         assert!(!found("the bank", "their bank failed"));

@@ -194,6 +194,14 @@ impl<'a> Tokenizer<'a> {
             if c.is_alphabetic() {
                 i += c.len_utf8();
             } else if c.is_ascii_digit() {
+                // "$US3.6 million", "Rp3.8 billion", "RM5.47": a currency
+                // written onto its amount is a word of its own.
+                let glued_currency = !digits
+                    && (start > 0 && self.bytes[start - 1] == b'$'
+                        || words::is_glued_currency(&self.text[start..i]));
+                if glued_currency {
+                    break;
+                }
                 digits = true;
                 i += 1;
             } else if matches!(c, '\'' | '’' | '-' | '‑')

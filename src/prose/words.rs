@@ -69,6 +69,11 @@ word_class!(
 );
 
 word_class!(
+    /// Local currency abbreviations written onto an amount: "KSh35m", "Rp3.8 billion".
+    is_glued_currency: "ksh" | "rp" | "rm"
+);
+
+word_class!(
     /// Words that start a new clause inside a sentence.
     is_clause_break: "but" | "while" | "whereas" | "although" | "though" | "because"
         | "however" | "yet" | "unless" | "whilst"

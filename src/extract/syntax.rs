@@ -806,6 +806,16 @@ fn breaks_clause(c: &Cursor, i: usize) -> bool {
     }
 }
 
+/// The opening bracket of the aside that the ")" at `close` ends, when it
+/// opens after `floor` and holds no other break: "(SVB UK)".
+fn aside_opening(c: &Cursor, floor: usize, close: usize) -> Option<usize> {
+    if !c.punct(close, ')') {
+        return None;
+    }
+    let open = (floor..close).rev().find(|&k| breaks_clause(c, k))?;
+    c.punct(open, '(').then_some(open)
+}
+
 /// Each quantity's clause: from the previous quantity or clause break to
 /// the next one, so the words of one figure do not describe its neighbour.
 fn clauses(c: &Cursor, sq: &mut SentenceQuantities) {
@@ -841,8 +851,17 @@ fn clauses(c: &Cursor, sq: &mut SentenceQuantities) {
             None => c.lo,
         };
         let mut lo = t.first;
-        while lo > floor && !breaks_clause(c, lo - 1) {
-            lo -= 1;
+        while lo > floor {
+            if !breaks_clause(c, lo - 1) {
+                lo -= 1;
+                continue;
+            }
+            // "is acquiring Silicon Valley Bank UK (SVB UK) for £1": a
+            // bracketed aside before the figure does not end its clause.
+            match aside_opening(c, floor, lo - 1) {
+                Some(open) => lo = open,
+                None => break,
+            }
         }
         // "12,500ft (3,800m) below the surface": the words after a
         // bracketed conversion describe the figure before it.

@@ -41,7 +41,10 @@
 //! day, unless a statement verb dates it; a date opening a sentence ("On
 //! Thursday, customers pulled…") as dating the sentence though a figure
 //! follows; "$US45 billion" as dollars; a bracketed aside before a
-//! figure ("Northgate Bank (NGB) for $500 million") as inside its clause.
+//! figure ("Northgate Bank (NGB) for $500 million") as inside its clause;
+//! a name after "with" and before a preposition ("talks with the broker
+//! Halden Partners after…") as no owner, unless a verb follows it ("with
+//! Carter Trust losing…").
 //! `flag/*.txt` must give exactly the codes listed below, in file order;
 //! `pass/*.txt` none.
 
@@ -60,7 +63,7 @@ fn wrong_figures_are_still_found_among_named_facts() {
         "NC302", "NC101", "NC101", "NC302", "NC101", "NC302", "NC302", "NC101", "NC303", "NC101",
         "NC101", "NC101", "NC302", "NC101", "NC101", "NC102", "NC101", "NC107", "NC302", "NC301",
         "NC101", "NC102", "NC102", "NC302", "NC302", "NC101", "NC101", "NC101", "NC101", "NC302",
-        "NC302", "NC302", "NC101", "NC107",
+        "NC302", "NC302", "NC101", "NC107", "NC101",
     ];
     let files = fixtures("flag");
     assert_eq!(files.len(), want.len());

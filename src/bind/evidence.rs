@@ -313,6 +313,33 @@ fn other_owner(
         // "was closed by California regulators": the agent of a passive
         // acts on the story's subject; it owns nothing.
         let agent = before_name(w.span.start) == Some("by");
+        // "lost contact with its mothership MV Polar Prince after 1 hour
+        // 45 minutes": the name after "with", or after "with" and a common
+        // noun in apposition, is whom the subject acted with, when a
+        // preposition follows it; "with JPMorgan losing $22 billion" makes
+        // the name the subject of what follows.
+        let mut e = i;
+        while ws.get(e + 1).is_some_and(capitalised) {
+            e += 1;
+        }
+        let preposition_after = ws.get(e + 1).is_some_and(|n| {
+            matches!(
+                n.stem.as_str(),
+                "after" | "before" | "for" | "in" | "on" | "at" | "over" | "until" | "since"
+            )
+        });
+        let partner = preposition_after && {
+            let mut b = i;
+            while b > 0 && (ws[b - 1].stem == "the" || capitalised(&ws[b - 1])) {
+                b -= 1;
+            }
+            let at = |n: usize| b.checked_sub(n).map(|j| ws[j].stem.as_str());
+            at(1) == Some("with")
+                || at(2) == Some("with") && at(1).is_some_and(|x| !words::is_np_stop(x))
+                || at(3) == Some("with")
+                    && at(2).is_some_and(words::is_determiner)
+                    && at(1).is_some_and(|x| !words::is_np_stop(x))
+        };
         if !(opening
             || title
             || dated
@@ -321,7 +348,8 @@ fn other_owner(
             || name_goes_on
             || source
             || place
-            || agent)
+            || agent
+            || partner)
         {
             return true;
         }

@@ -89,12 +89,7 @@ pub fn list(doc: &Document, table: &FactTable, opts: &engine::Options) -> Listin
             let b = &bound.of[l];
             // A date held to the day of the figure beside it shows that
             // figure's fact: it is checked against it.
-            let dated = bound
-                .dated
-                .get(l)
-                .copied()
-                .flatten()
-                .filter(|_| b.fact.is_none());
+            let dated = bound.dated.get(l).copied().flatten();
             let fact = b.fact.or(dated).map(|f| &table.facts[f]);
             let at = file.line_col(q.span.start);
             let resolved = (q.kind == Kind::Date)

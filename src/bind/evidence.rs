@@ -161,15 +161,16 @@ fn other_owner(
     let ws = &view.words;
     let capitalised =
         |w: &crate::facts::pattern::WordTok| text[w.span.range()].starts_with(char::is_uppercase);
-    // The word before the name that starts at `at`, past "the" and the
-    // name's capitalised words.
-    let before_name = |at: usize| {
+    // The `n`th word before the name that starts at `at`, past "the" and
+    // the name's capitalised words.
+    let before_name_by = |at: usize, n: usize| {
         let mut k = ws.partition_point(|w| w.span.start < at);
         while k > 0 && (ws[k - 1].stem == "the" || capitalised(&ws[k - 1])) {
             k -= 1;
         }
-        k.checked_sub(1).map(|k| ws[k].stem.as_str())
+        k.checked_sub(n).map(|k| ws[k].stem.as_str())
     };
+    let before_name = |at: usize| before_name_by(at, 1);
     // "the wreckage of the RMS Titanic 13,000 feet below": a name after a
     // preposition is where or what, not whose.
     let after_preposition = |at: usize| {
@@ -329,11 +330,7 @@ fn other_owner(
             )
         });
         let partner = preposition_after && {
-            let mut b = i;
-            while b > 0 && (ws[b - 1].stem == "the" || capitalised(&ws[b - 1])) {
-                b -= 1;
-            }
-            let at = |n: usize| b.checked_sub(n).map(|j| ws[j].stem.as_str());
+            let at = |n: usize| before_name_by(w.span.start, n);
             at(1) == Some("with")
                 || at(2) == Some("with") && at(1).is_some_and(|x| !words::is_np_stop(x))
                 || at(3) == Some("with")
@@ -1514,7 +1511,6 @@ fn trading_sessions(view: &SentenceView) -> Vec<Span> {
     out
 }
 
-/// Scores every fact of the active stories for quantity `l` of the window.
 /// The facts whose `unless` words the figure's sentence holds. A word in
 /// another clause that sits nearer another figure of the same kind is that
 /// figure's: in "72 hours of oxygen left, and it has life support of 96
@@ -1548,6 +1544,7 @@ fn unless_words(
     out
 }
 
+/// Scores every fact of the active stories for quantity `l` of the window.
 pub(crate) fn score(
     text: &str,
     table: &FactTable,

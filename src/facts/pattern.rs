@@ -327,15 +327,10 @@ fn go(
             }
             // "into the vessel's dive", "into its planned dive": the
             // determiner may take a modifier or two before the next word.
-            let modifiers = if same_determiner || !first && definite(w) && words[i].stem == *w {
-                MODIFIERS
-            } else {
-                0
-            };
+            let modifiers = if same_determiner { MODIFIERS } else { 0 };
+            let modifies = |k: usize| joins(k) && !crate::prose::words::is_np_stop(&words[k].stem);
             (0..=modifiers).find_map(|extra| {
                 let run = i + 1..i + 1 + extra;
-                let modifies =
-                    |k: usize| joins(k) && !crate::prose::words::is_np_stop(&words[k].stem);
                 if run.clone().all(modifies) {
                     go(rest, words, figures, run.end, false, figure)
                 } else {

@@ -209,6 +209,7 @@ fn other_owner(
             (view.match_span(m), !owner)
         })
         .collect();
+    let headline = title_case(text, view);
     for (i, w) in ws.iter().enumerate() {
         // The figure's own words ("US$250,000", "USD 2.25 billion"), or a
         // code written onto it ("US£250,000"), are no owner.
@@ -247,10 +248,16 @@ fn other_owner(
         {
             continue;
         }
-        let opening = i == 0
+        // The first word of a sentence, or of what follows a label's colon.
+        let starts = i == 0 || text[ws[i - 1].span.end..w.span.start].contains(':');
+        let opening = starts
             && (words::is_np_stop(&w.stem)
                 || words::is_partitive_pronoun(&w.stem)
                 || common_word(text, view, w.span));
+        // "Titan Submarine: All 5 Passengers Aboard…": in a headline every
+        // word is capitalised; one the text also writes in lower case is
+        // no name.
+        let headline_word = headline && common_word(text, view, w.span);
         let title = matches!(
             w.stem.as_str(),
             "mr" | "mrs" | "ms" | "dr" | "president" | "general" | "secretary"
@@ -338,6 +345,7 @@ fn other_owner(
                     && at(1).is_some_and(|x| !words::is_np_stop(x))
         };
         if !(opening
+            || headline_word
             || title
             || dated
             || number
@@ -377,6 +385,18 @@ fn common_word(text: &str, view: &SentenceView, at: Span) -> bool {
     let common = participle || written_lower(&text.as_bytes()[near.range()], &lower);
     view.common.borrow_mut().push((at.start, common));
     common
+}
+
+/// Whether a sentence is written in title case, as headlines are: most of
+/// its longer words capitalised, at least three of them.
+fn title_case(text: &str, view: &SentenceView) -> bool {
+    let long = view.words.iter().filter(|w| w.span.len() > 3);
+    let (mut n, mut capital) = (0, 0);
+    for w in long {
+        n += 1;
+        capital += usize::from(text[w.span.range()].starts_with(char::is_uppercase));
+    }
+    capital >= 3 && capital * 4 >= n * 3
 }
 
 /// Whether `lower` occurs in `bytes` as a whole word in lower case.
@@ -768,10 +788,20 @@ fn in_scope(
             && !says_as_of(text, d)
             && matches!((d.date.and_then(|p| p.year), story_year), (Some(a), Some(b)) if a != b && !held_at(a))
     });
-    let since = view
-        .words
-        .iter()
-        .any(|w| w.stem == "since" && q.syntax.sentence.contains(w.span) && close(w.span));
+    // "since the 5 men aboard were killed": a "since" whose clause the
+    // figure opens gives a reason, not a time.
+    let opens_its_clause = |at: Span| {
+        view.words
+            .iter()
+            .filter(|w| w.span.start >= at.end && w.span.end <= q.figure.start)
+            .all(|w| words::is_determiner(&w.stem) || w.stem == "all")
+    };
+    let since = view.words.iter().any(|w| {
+        w.stem == "since"
+            && q.syntax.sentence.contains(w.span)
+            && close(w.span)
+            && !(w.span.end <= q.figure.start && opens_its_clause(w.span))
+    });
     // "sold $30 million of stock over the last two years": a sum gathered
     // over a span of its own, not the story's.
     let span_of_years = over_years(view).any(|at| q.syntax.sentence.contains(at) && close(at));
@@ -1335,12 +1365,20 @@ pub(super) fn near_figure(text: &str, view: &SentenceView, q: &Quantity, s: Span
                     | "the"
             )
         });
-    let words = view
+    let between: Vec<&crate::facts::pattern::WordTok> = view
         .words
         .iter()
         .filter(|w| w.span.start >= s.end && w.span.end <= q.figure.start)
-        .count();
-    opening || words <= DATE_REACH && !breaks(s.end, q.figure.start)
+        .collect();
+    // "was found in 1985 and is about 400 miles off": a verb after "and"
+    // starts another predicate, which the date does not reach.
+    let new_predicate = between.windows(2).any(|p| {
+        matches!(p[0].stem.as_str(), "and" | "but")
+            && (words::is_copula(&p[1].stem)
+                || matches!(p[1].stem.as_str(), "has" | "have" | "had" | "will")
+                || crate::prose::verb_base(&p[1].stem).is_some())
+    });
+    opening || between.len() <= DATE_REACH && !breaks(s.end, q.figure.start) && !new_predicate
 }
 
 /// Whether a date mention can state a dated fact at all, whatever the words
@@ -1461,6 +1499,19 @@ fn length_aspects(text: &str, view: &SentenceView, q: &Quantity) -> u8 {
             .map(|w| aspect::of_word(&w.stem))
             .fold(0, |a, b| a | b)
     };
+    let attributive = q.syntax.noun.is_some() && text[q.figure.range()].contains('-');
+    // "the 21-foot vessel that set off from St. John's": what follows the
+    // noun of an adjective of length is said of the noun, and the length is
+    // the noun's size; unless the noun is a journey ("a 13,000ft journey
+    // below the surface"), whose length is how far or how deep it goes.
+    if attributive
+        && !ws
+            .get(after.saturating_sub(1))
+            .is_some_and(|w| journey(&w.stem))
+    {
+        let own = named(&ws[at..after]);
+        return if own == 0 { aspect::SIZE } else { own };
+    }
     // What follows a length says what it is ("1,600 feet from the bow");
     // what precedes it may belong to another phrase ("on the seabed about
     // 1,600 feet"), so it speaks only when the words after are silent.
@@ -1470,12 +1521,27 @@ fn length_aspects(text: &str, view: &SentenceView, q: &Quantity) -> u8 {
     } else {
         named(&ws[at.saturating_sub(3)..at])
     };
-    let attributive = q.syntax.noun.is_some() && text[q.figure.range()].contains('-');
     if near == 0 && attributive {
         aspect::SIZE
     } else {
         near
     }
+}
+
+/// Nouns of a journey, whose length is the way it goes.
+fn journey(stem: &str) -> bool {
+    matches!(
+        stem,
+        "journey"
+            | "trip"
+            | "voyage"
+            | "trek"
+            | "expedition"
+            | "dive"
+            | "descent"
+            | "route"
+            | "flight"
+    )
 }
 
 /// The words of a sentence that name a trading session other than the
@@ -1869,10 +1935,14 @@ pub(crate) fn score(
             .filter(|&f| of_likely_size(f))
             .collect(),
     };
-    // Context words of any fact of this kind present in the clause.
-    let context_present = contexts
-        .iter()
-        .any(|&f| active.contains(&table.facts[f].story) && compatible(q, table.facts[f].measure));
+    // Context words of any fact of this kind present in the clause, of a
+    // fact the clause could be about: "all 5 passengers aboard confirmed
+    // dead" without the Titanic named is not the Titanic's dead.
+    let context_present = contexts.iter().any(|&f| {
+        active.contains(&table.facts[f].story)
+            && compatible(q, table.facts[f].measure)
+            && fact_scoped(f)
+    });
     // "Washington Mutual, which had $307 billion in assets": the owner named
     // last before the figure is whose it is, when a fact has that owner.
     let owners: Vec<(usize, Role)> = view
@@ -1899,6 +1969,20 @@ pub(crate) fn score(
             view.within_longest(table, n, context, |f| compatible(q, table.facts[f].measure))
         })
         .collect();
+    // "900 miles off Cape Cod", with "Cape Cod" a context word of the
+    // distance: a place a length is measured from, named by the fact
+    // itself, places the figure, whoever else the clause names.
+    let names_its_place = |f: FactId| {
+        matches!(table.facts[f].measure, Measure::Physical(_))
+            && super::physical_dimension(q).is_some()
+            && view.matches.iter().any(|(s, m)| {
+                let at = view.match_span(m);
+                table.stories[*s].roles[m.pattern] == Role::Context(f)
+                    && clause.contains(at)
+                    && view.words.first().is_some_and(|w| w.span.start < at.start)
+                    && text[at.range()].starts_with(char::is_uppercase)
+            })
+    };
     let mut out = Vec::new();
     for f in compatible_facts {
         let fact = &table.facts[f];
@@ -1922,7 +2006,7 @@ pub(crate) fn score(
             }
             None => false,
         };
-        if !has_base && !fact_scoped(f)
+        if !has_base && !fact_scoped(f) && !names_its_place(f)
             || held_otherwise(f)
             || unless.contains(&f)
             || !date_can_name(table, q, fact)

@@ -1887,6 +1887,21 @@ pub(crate) fn score(
             }
         }
     }
+    // "That's $4.2 billion an hour": a rate over a period only one fact of
+    // the table has is named by that period, as a length is by its class.
+    let sole_rate = q.per.and_then(|(p, _)| {
+        let mut rates = active
+            .iter()
+            .flat_map(|&s| table.stories[s].facts.iter().copied())
+            .filter(|&f| table.facts[f].per == Some(p) && compatible(q, table.facts[f].measure));
+        let first = rates.next()?;
+        rates.next().is_none().then_some(first)
+    });
+    if let (Some(e), Some(f)) = (named_by_evidence.as_mut(), sole_rate)
+        && !e.contains(&f)
+    {
+        e.push(f);
+    }
     // A figure far larger or smaller than a fact counts something else,
     // unless it is a count whose own noun names that fact alone ("3
     // shares" for 12,451).
@@ -2035,6 +2050,10 @@ pub(crate) fn score(
         if by_aspect {
             t.add(2, How::Class);
         }
+        let by_period = sole_rate == Some(f);
+        if by_period {
+            t.add(2, How::Class);
+        }
         // "up to 4,000 metres": a maximum names a fact that is one.
         if physical
             && matches!(q.qualifier.map(|x| x.approx), Some(Approx::UpTo))
@@ -2105,7 +2124,7 @@ pub(crate) fn score(
                 t.add(3, How::Noun);
             }
         } else if fact.has_context
-            && !(has_base || template || by_aspect || money && flows.contains(&f))
+            && !(has_base || template || by_aspect || by_period || money && flows.contains(&f))
         {
             continue;
         }

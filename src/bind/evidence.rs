@@ -209,7 +209,7 @@ fn other_owner(
             (view.match_span(m), !owner)
         })
         .collect();
-    let headline = title_case(text, view);
+    let headline = std::cell::OnceCell::new();
     for (i, w) in ws.iter().enumerate() {
         // The figure's own words ("US$250,000", "USD 2.25 billion"), or a
         // code written onto it ("US£250,000"), are no owner.
@@ -257,7 +257,8 @@ fn other_owner(
         // "Titan Submarine: All 5 Passengers Aboard…": in a headline every
         // word is capitalised; one the text also writes in lower case is
         // no name.
-        let headline_word = headline && common_word(text, view, w.span);
+        let headline_word =
+            *headline.get_or_init(|| title_case(text, view)) && common_word(text, view, w.span);
         let title = matches!(
             w.stem.as_str(),
             "mr" | "mrs" | "ms" | "dr" | "president" | "general" | "secretary"
@@ -1365,20 +1366,22 @@ pub(super) fn near_figure(text: &str, view: &SentenceView, q: &Quantity, s: Span
                     | "the"
             )
         });
-    let between: Vec<&crate::facts::pattern::WordTok> = view
-        .words
-        .iter()
-        .filter(|w| w.span.start >= s.end && w.span.end <= q.figure.start)
-        .collect();
+    let between = || {
+        view.words
+            .iter()
+            .filter(|w| w.span.start >= s.end && w.span.end <= q.figure.start)
+    };
     // "was found in 1985 and is about 400 miles off": a verb after "and"
     // starts another predicate, which the date does not reach.
-    let new_predicate = between.windows(2).any(|p| {
-        matches!(p[0].stem.as_str(), "and" | "but")
-            && (words::is_copula(&p[1].stem)
-                || matches!(p[1].stem.as_str(), "has" | "have" | "had" | "will")
-                || crate::prose::verb_base(&p[1].stem).is_some())
-    });
-    opening || between.len() <= DATE_REACH && !breaks(s.end, q.figure.start) && !new_predicate
+    let new_predicate = || {
+        between().zip(between().skip(1)).any(|(a, b)| {
+            matches!(a.stem.as_str(), "and" | "but")
+                && (words::is_copula(&b.stem)
+                    || matches!(b.stem.as_str(), "has" | "have" | "had" | "will")
+                    || crate::prose::verb_base(&b.stem).is_some())
+        })
+    };
+    opening || between().count() <= DATE_REACH && !breaks(s.end, q.figure.start) && !new_predicate()
 }
 
 /// Whether a date mention can state a dated fact at all, whatever the words
@@ -1892,7 +1895,7 @@ pub(crate) fn score(
     let sole_rate = q.per.and_then(|(p, _)| {
         let mut rates = active
             .iter()
-            .flat_map(|&s| table.stories[s].facts.iter().copied())
+            .flat_map(|&s| table.stories[s].rates.iter().copied())
             .filter(|&f| table.facts[f].per == Some(p) && compatible(q, table.facts[f].measure));
         let first = rates.next()?;
         rates.next().is_none().then_some(first)

@@ -274,6 +274,9 @@ impl Loader {
         let derived = derive_counts(&mut facts);
         for (i, f) in facts.iter().enumerate() {
             stories[f.story].facts.push(i);
+            if f.per.is_some() {
+                stories[f.story].rates.push(i);
+            }
         }
         for (i, r) in relations.iter().enumerate() {
             stories[r.story].relations.push(i);
@@ -348,6 +351,7 @@ impl Loader {
                 subject_heads: Vec::new(),
                 paths,
                 facts: Vec::new(),
+                rates: Vec::new(),
                 relations: Vec::new(),
                 matcher: Default::default(),
                 roles: Vec::new(),
@@ -380,6 +384,7 @@ impl Loader {
                 subject_heads: Vec::new(),
                 paths: None,
                 facts: Vec::new(),
+                rates: Vec::new(),
                 relations: Vec::new(),
                 matcher: Default::default(),
                 roles: Vec::new(),

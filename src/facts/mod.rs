@@ -223,6 +223,8 @@ pub struct Story {
     /// relative to; `None` when chosen by keywords.
     pub paths: Option<(GlobSet, PathBuf)>,
     pub facts: Vec<FactId>,
+    /// Its facts with a period (`per`): the few a rate can be.
+    pub rates: Vec<FactId>,
     pub relations: Vec<RelationId>,
     pub matcher: Matcher,
     /// The role of each pattern in `matcher`, by pattern index.

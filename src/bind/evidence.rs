@@ -1495,10 +1495,15 @@ fn length_aspects(text: &str, view: &SentenceView, q: &Quantity) -> u8 {
     let at = ws.partition_point(|w| w.span.start < q.figure.start);
     let end = q.syntax.noun.map_or(q.span.end, |n| n.end.max(q.span.end));
     let after = ws.partition_point(|w| w.span.start < end);
+    // "the US Coast Guard", "East Timor": a word of a name names no aspect.
+    let first = ws.first().map(|w| w.span.start);
     let named = |words: &[crate::facts::pattern::WordTok]| {
         words
             .iter()
             .filter(|w| clause.contains(w.span))
+            .filter(|w| {
+                Some(w.span.start) == first || !text[w.span.range()].starts_with(char::is_uppercase)
+            })
             .map(|w| aspect::of_word(&w.stem))
             .fold(0, |a, b| a | b)
     };
@@ -1871,13 +1876,53 @@ pub(crate) fn score(
     } else {
         Vec::new()
     };
-    let says_marks = |f: FactId| {
-        into.iter().chain(&sessions).all(|&at| {
-            view.matches.iter().any(|(s, m)| {
+    // "an hour and 45 minutes into its voyage", "… after it began its
+    // dive": a time into a journey, which names the facts that are one
+    // (`elapsed`). "Heard again four hours later" is no such time.
+    let elapsed_at =
+        if super::physical_dimension(q) == Some(crate::extract::measure::Dimension::Time) {
+            let at = view.words.partition_point(|w| w.span.start < q.span.end);
+            let after = &view.words[at..];
+            after
+                .first()
+                .filter(|w| match w.stem.as_str() {
+                    "into" => true,
+                    "after" | "following" => after.iter().skip(1).take(6).any(|w| journey(&w.stem)),
+                    _ => false,
+                })
+                .map(|w| w.span.start)
+        } else {
+            None
+        };
+    let elapsed_mark = elapsed_at.is_some();
+    // "… after starting its descent": the journey after the mark is what
+    // the time is counted from, not what the figure is.
+    let names_only_the_start = |f: FactId| {
+        elapsed_at.is_some_and(|at| {
+            !view.matches.iter().any(|(s, m)| {
+                let sp = view.match_span(m);
                 table.stories[*s].roles[m.pattern] == Role::Context(f)
-                    && view.match_span(m).contains(at)
+                    && context_span.contains(sp)
+                    && sp.start < at
             })
         })
+    };
+    // "its 2-hour descent": an adjective of time is its noun's length.
+    let attributive = q.syntax.noun.is_some() && text[q.figure.range()].contains('-');
+    let says_marks = |f: FactId| {
+        let fact = &table.facts[f];
+        if fact.elapsed && (attributive || !elapsed_mark) && !templates.contains(&f) {
+            return !attributive && into.is_none();
+        }
+        sessions
+            .iter()
+            .chain(if fact.elapsed { None } else { into.as_ref() })
+            .all(|&at| {
+                view.matches.iter().any(|(s, m)| {
+                    table.stories[*s].roles[m.pattern] == Role::Context(f)
+                        && view.match_span(m).contains(at)
+                })
+            })
     };
     // A length is also named by its aspect: the story's depth for "lies
     // 12,500 feet down". The facts of a story are few; lengths fewer.
@@ -1900,10 +1945,34 @@ pub(crate) fn score(
         let first = rates.next()?;
         rates.next().is_none().then_some(first)
     });
-    if let (Some(e), Some(f)) = (named_by_evidence.as_mut(), sole_rate)
-        && !e.contains(&f)
-    {
-        e.push(f);
+    // "the 23,000-pound submersible": a measure of a dimension only one
+    // fact has (the story's one weight) is named by its unit, as a rate
+    // is by its period. Times are too common to name a fact so.
+    let sole_measure = super::physical_dimension(q)
+        .filter(|&d| d != crate::extract::measure::Dimension::Time)
+        .and_then(|d| {
+            let mut of_d = active
+                .iter()
+                .flat_map(|&s| table.stories[s].facts.iter().copied())
+                .filter(|&f| table.facts[f].measure == Measure::Physical(d));
+            let first = of_d.next()?;
+            of_d.next().is_none().then_some(first)
+        });
+    let elapsed: Vec<FactId> = if elapsed_mark && !attributive {
+        active
+            .iter()
+            .flat_map(|&s| table.stories[s].facts.iter().copied())
+            .filter(|&f| table.facts[f].elapsed)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for &f in [sole_rate, sole_measure].iter().flatten().chain(&elapsed) {
+        if let Some(e) = named_by_evidence.as_mut()
+            && !e.contains(&f)
+        {
+            e.push(f);
+        }
     }
     // A figure far larger or smaller than a fact counts something else,
     // unless it is a count whose own noun names that fact alone ("3
@@ -2053,7 +2122,7 @@ pub(crate) fn score(
         if by_aspect {
             t.add(2, How::Class);
         }
-        let by_period = sole_rate == Some(f);
+        let by_period = sole_rate == Some(f) || sole_measure == Some(f) || elapsed.contains(&f);
         if by_period {
             t.add(2, How::Class);
         }
@@ -2095,6 +2164,9 @@ pub(crate) fn score(
             if !known && !contexts.contains(&f) {
                 continue;
             }
+        }
+        if contexts.contains(&f) && !fact.elapsed && names_only_the_start(f) {
+            continue;
         }
         if contexts.contains(&f) {
             // More of a fact's context words say more: "announced new

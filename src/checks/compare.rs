@@ -105,7 +105,8 @@ pub fn plausible_magnitude(q: &Quantity, f: &Fact) -> bool {
     if q.value == f.value {
         return true;
     }
-    let x = q.value.checked_mul(unit_ratio(q, f));
+    let ratio = unit_ratio(q, f);
+    let x = q.value.checked_mul(ratio);
     // "£4.5m a week" for £4.5m a year is a slip of period, not another sum:
     // near in size either as written or once converted.
     let converted = match (q.per, f.per) {
@@ -114,14 +115,17 @@ pub fn plausible_magnitude(q: &Quantity, f: &Fact) -> bool {
             .and_then(|x| x.checked_div(canon.per_year())),
         _ => None,
     };
+    // A slip of scale is a word ("million" for "billion"); feet and miles
+    // a thousand apart once converted are two distances.
+    let slip = ratio == Decimal::ONE;
     [x, converted]
         .into_iter()
         .flatten()
-        .any(|x| near_in_size(x, f.value))
+        .any(|x| near_in_size(x, f.value, slip))
 }
 
-/// Within [`MAGNITUDE_REACH`] of each other, or a slip of scale apart.
-fn near_in_size(x: Decimal, c: Decimal) -> bool {
+/// Within [`MAGNITUDE_REACH`] of each other, or (`slip`) a slip of scale apart.
+fn near_in_size(x: Decimal, c: Decimal, slip: bool) -> bool {
     if x.is_zero() || c.is_zero() {
         return true;
     }
@@ -129,7 +133,7 @@ fn near_in_size(x: Decimal, c: Decimal) -> bool {
     let (big, small) = if x > c { (x, c) } else { (c, x) };
     big.checked_div(small)
         .is_none_or(|ratio| ratio <= Decimal::from(MAGNITUDE_REACH))
-        || thousands_apart(x, c, SCALE_SLACK)
+        || slip && thousands_apart(x, c, SCALE_SLACK)
 }
 
 pub fn compare(q: &Quantity, f: &Fact) -> Verdict {
@@ -286,8 +290,9 @@ mod tests {
             d(2_250_000_000),
             SCALE_SLACK
         ));
-        assert!(near_in_size(d(2_000_000), d(2_250_000_000)));
-        assert!(near_in_size(d(80_000), d(9_500)));
-        assert!(!near_in_size(d(8_000_000_000), d(250_000)));
+        assert!(near_in_size(d(2_000_000), d(2_250_000_000), true));
+        assert!(!near_in_size(d(2_000_000), d(2_250_000_000), false));
+        assert!(near_in_size(d(80_000), d(9_500), true));
+        assert!(!near_in_size(d(8_000_000_000), d(250_000), true));
     }
 }

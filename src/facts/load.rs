@@ -761,6 +761,7 @@ impl Loader {
             range: None,
             unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
             aspects: aspects(f),
+            elapsed: elapsed(f),
         })
     }
 
@@ -854,6 +855,7 @@ impl Loader {
             range: None,
             unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
             aspects: aspects(f),
+            elapsed: elapsed(f),
         })
     }
 
@@ -1335,6 +1337,7 @@ fn derive_counts(facts: &mut Vec<Fact>) -> Vec<(FactId, FactId)> {
             range: None,
             unit_size: Decimal::ONE,
             aspects: 0,
+            elapsed: false,
         };
         out.push((facts.len(), s));
         facts.push(d);
@@ -1436,13 +1439,29 @@ fn unit_size(u: Option<&str>) -> Decimal {
         .map_or(Decimal::ONE, |(_, size)| size)
 }
 
-/// The aspects a fact's context words and terms name ("depth", "long").
+/// The aspects a fact's context words, terms and id name ("depth",
+/// "long", `debris-distance`): the name a writer gives a length says which
+/// it is as plainly as a cue would.
 fn aspects(f: &RawFact) -> u8 {
     f.context
         .iter()
         .chain(&f.terms)
+        .chain([&f.id])
         .map(|s| measure::aspect::of_phrase(s.get_ref()))
         .fold(0, |a, b| a | b)
+}
+
+/// Whether a fact is a time into or after an event: a cue or template
+/// that opens with "into" or "after" ("into the dive", "{n} into").
+fn elapsed(f: &RawFact) -> bool {
+    let opens = |s: &str| {
+        let first = s.split_whitespace().find(|w| *w != "{n}");
+        matches!(first, Some("into" | "after"))
+    };
+    f.context
+        .iter()
+        .chain(&f.templates)
+        .any(|s| opens(s.get_ref()))
 }
 
 /// A unit of measure or a span of time: "feet", "ft", "hours", "nautical miles".

@@ -114,6 +114,9 @@ pub struct Fact {
     /// For a length, which aspects its context words name (how deep, how
     /// long, how far): a bit mask of [`crate::extract::measure::aspect`].
     pub aspects: u8,
+    /// A time into or after an event ("1 h 45 min into the dive"), named by
+    /// "into", "after" or "later" beside a duration.
+    pub elapsed: bool,
 }
 
 impl Fact {

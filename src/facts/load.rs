@@ -1156,10 +1156,10 @@ impl Loader {
         match Pattern::compile(s.get_ref(), template) {
             Ok(p) => {
                 // A direction is in the verb's form: "pays", not "is paid".
-                let p = if matches!(role, Role::Right(_) | Role::Wrong(_)) {
-                    p.exact()
-                } else {
-                    p
+                let p = match role {
+                    Role::Right(_) | Role::Wrong(_) => p.exact(),
+                    Role::Relation(_) => p.verbs_only(),
+                    _ => p,
                 };
                 story.matcher.add(p);
                 story.roles.push(role);

@@ -3,9 +3,11 @@
 //! A phrase is words separated by spaces. Each word matches itself in any
 //! case, singular or plural, with or without a possessive ("prison" matches
 //! "Prisons" and "prison's"), and a verb any inflected form of it ("raise"
-//! matches "raised", "sold" matches "selling"; `prose::verb_base`), though
-//! a verb's base form in the text matches only itself ("closed" is not "the
-//! close" of trading). Three tokens are special: `*` matches exactly
+//! matches "raised", "sold" matches "selling"; `prose::verb_base`) and the
+//! nouns of its act ("failed" matches "failure"; `prose::nouns_of`),
+//! though a verb's base form in the text matches only itself ("closed" is
+//! not "the close" of trading) unless it can only be a verb ("the largest
+//! bank to fail"). Three tokens are special: `*` matches exactly
 //! one word, `**` up to three, and `{n}` (templates only) the figure.
 //! Punctuation between words in the text stops a phrase from matching across
 //! it, except quotes, apostrophes and hyphens.
@@ -16,7 +18,7 @@
 
 use foldhash::HashMap;
 
-use crate::prose::{Tok, Tokenizer, forms_of, stem, verb_base};
+use crate::prose::{Tok, Tokenizer, derived_verb, forms_of, nouns_of, stem, verb, verb_base};
 use crate::source::Span;
 
 /// How many wildcards one phrase may hold.
@@ -39,6 +41,9 @@ pub enum Elem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pattern {
     pub elems: Vec<Elem>,
+    /// Its verbs match the nouns of their act too ("failed", "failure"):
+    /// a cue's do, a relation's claim ("recruited from prisons") does not.
+    pub nouns: bool,
 }
 
 impl Pattern {
@@ -64,6 +69,7 @@ impl Pattern {
                             let word = tok.text(chunk);
                             let stem = stem(word);
                             let lemma = verb_base(&word.to_lowercase())
+                                .or_else(|| derived_verb(&stem))
                                 .map_or_else(|| stem.clone(), str::to_string);
                             elems.push(Elem::Word(stem, Some(lemma)));
                         }
@@ -96,7 +102,7 @@ impl Pattern {
         if template && figures != 1 {
             return Err("a template needs exactly one `{n}` where the figure goes".into());
         }
-        Ok(Pattern { elems })
+        Ok(Pattern { elems, nouns: true })
     }
 
     /// The phrase in exactly its own forms: "pays" is not "is paid".
@@ -106,6 +112,15 @@ impl Pattern {
                 *lemma = None;
             }
         }
+        self.nouns = false;
+        self
+    }
+
+    /// The phrase in its verbs' forms but not their nouns: "recruited from
+    /// prisons" is a claim about a group, which "recruitment in prisons"
+    /// does not make.
+    pub fn verbs_only(mut self) -> Pattern {
+        self.nouns = false;
         self
     }
 }
@@ -118,6 +133,8 @@ pub struct WordTok {
     /// The verb it is an inflected form of: "raise" for "raised", filled
     /// in by [`Matcher::inflect`] for the verbs a matcher's phrases hold.
     pub base: Option<&'static str>,
+    /// The verb it is a noun of the act of: "fail" for "failure".
+    pub noun_of: Option<&'static str>,
     /// Punctuation other than quotes, apostrophes and hyphens came before it.
     pub after_break: bool,
 }
@@ -133,6 +150,7 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                     span: Span::new(tok.start, tok.end),
                     stem: stem(tok.text(text)),
                     base: None,
+                    noun_of: None,
                     after_break,
                 });
                 after_break = false;
@@ -198,6 +216,10 @@ pub struct Matcher {
     verb_prefixes: Vec<u64>,
     /// Those forms and their verbs: "raised" → "raise".
     verb_forms: HashMap<String, &'static str>,
+    /// The verbs themselves, a form of their own only as a verb: "to fail".
+    verb_bases: HashMap<String, &'static str>,
+    /// The nouns of the verbs' acts: "failures" → "fail".
+    noun_forms: HashMap<String, &'static str>,
     figure_first: Vec<usize>,
 }
 
@@ -233,6 +255,20 @@ impl Matcher {
                     self.verb_prefixes[key / 64] |= 1 << (key % 64);
                     self.verb_forms.insert(form, base);
                 }
+                if let Some(v) = verb(lemma) {
+                    self.verb_bases.insert(v.to_string(), v);
+                }
+                // "failure" and "failures" for "failed".
+                for (noun, verb) in nouns_of(lemma) {
+                    for form in [noun.to_string(), format!("{noun}s"), format!("{noun}es")] {
+                        let Some(key) = prefix(&form) else { continue };
+                        if self.verb_prefixes.is_empty() {
+                            self.verb_prefixes = vec![0; PREFIXES.div_ceil(64)];
+                        }
+                        self.verb_prefixes[key / 64] |= 1 << (key % 64);
+                        self.noun_forms.insert(form, verb);
+                    }
+                }
             }
         }
         self.patterns.push(pattern);
@@ -242,9 +278,15 @@ impl Matcher {
     /// Marks the words of a sentence that are forms of this matcher's
     /// verbs. "UK Limited" is a name, not a form of "limit": capitalised
     /// words are left as they are.
+    /// A verb's base form is one of its forms only where it cannot be a
+    /// noun: after "to" or an auxiliary ("the largest bank to fail", "will
+    /// close"), not in "the close of trading".
     pub fn inflect(&self, text: &str, words: &mut [WordTok]) {
-        for w in words.iter_mut().filter(|w| w.base.is_none()) {
-            let word = &text[w.span.range()];
+        for i in 0..words.len() {
+            if words[i].base.is_some() {
+                continue;
+            }
+            let word = &text[words[i].span.range()];
             if word.starts_with(|c: char| c.is_ascii_lowercase())
                 && prefix(word).is_some_and(|k| {
                     self.verb_prefixes
@@ -252,7 +294,13 @@ impl Matcher {
                         .is_some_and(|bits| bits & (1 << (k % 64)) != 0)
                 })
             {
-                w.base = self.verb_forms.get(word).copied();
+                let verbal = i > 0 && !words[i].after_break && verbal_at(text, words, i - 1);
+                words[i].base = self
+                    .verb_forms
+                    .get(word)
+                    .or_else(|| self.verb_bases.get(word).filter(|_| verbal))
+                    .copied();
+                words[i].noun_of = self.noun_forms.get(word).copied();
             }
         }
     }
@@ -274,7 +322,7 @@ impl Matcher {
             candidates.clear();
             candidates.extend(self.by_first.get(&words[i].stem).into_iter().flatten());
             // "raised" finds the phrases that start with "raise" or "raising".
-            if let Some(base) = words[i].base {
+            if let Some(base) = words[i].base.or(words[i].noun_of) {
                 let verbs = [&self.by_first, &self.by_first_verb];
                 candidates.extend(verbs.iter().filter_map(|m| m.get(base)).flatten());
                 candidates.sort_unstable();
@@ -282,9 +330,15 @@ impl Matcher {
             }
             candidates.extend(self.figure_first.iter().filter(|_| starting_figure));
             for &p in &candidates {
-                if let Some((next, figure)) =
-                    go(&self.patterns[p].elems, words, figures, i, true, None)
-                {
+                if let Some((next, figure)) = go(
+                    &self.patterns[p],
+                    &self.patterns[p].elems,
+                    words,
+                    figures,
+                    i,
+                    true,
+                    None,
+                ) {
                     out.push(Match {
                         pattern: p,
                         first: i,
@@ -297,12 +351,47 @@ impl Matcher {
     }
 }
 
+/// Whether the word at `k` makes the base form after it a verb of what
+/// happened: a modal or "do", or "to" after a noun ("the largest bank to
+/// fail"). After a verb or its object ("allowed him to sell", "plans to
+/// raise") the infinitive is what was planned or allowed.
+fn verbal_at(text: &str, words: &[WordTok], k: usize) -> bool {
+    if words[k].stem == "to" {
+        return k > 0
+            && !words[k].after_break
+            && words[k - 1].base.is_none()
+            && verb_base(&text[words[k - 1].span.range()].to_lowercase()).is_none()
+            && !matches!(
+                words[k - 1].stem.as_str(),
+                "him" | "her" | "them" | "us" | "me" | "it" | "you"
+            );
+    }
+    matches!(
+        words[k].stem.as_str(),
+        "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "should"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "n't"
+    )
+}
+
 /// How many words a determiner inside a phrase may take before the
 /// phrase goes on: "the vessel's", "its ill-fated".
 const MODIFIERS: usize = 2;
 
 /// Matches `elems` at word `i`; returns the word after the match and the figure matched.
 fn go(
+    pattern: &Pattern,
     elems: &[Elem],
     words: &[WordTok],
     figures: &[FigureAt],
@@ -316,7 +405,10 @@ fn go(
     let joins = |k: usize| k < words.len() && (first && k == i || !words[k].after_break);
     match elem {
         Elem::Word(w, lemma) => {
-            let as_verb = |t: &WordTok| t.base.is_some() && t.base == lemma.as_deref();
+            let as_verb = |t: &WordTok| {
+                let of = |b: Option<&str>| b.is_some() && b == lemma.as_deref();
+                of(t.base) || pattern.nouns && of(t.noun_of)
+            };
             // "into the dive" is "into its dive" and "into their dive": inside
             // a phrase, one definite determiner stands for the others.
             let definite = |t: &str| matches!(t, "the" | "its" | "their" | "his" | "her");
@@ -332,7 +424,7 @@ fn go(
             (0..=modifiers).find_map(|extra| {
                 let run = i + 1..i + 1 + extra;
                 if run.clone().all(modifies) {
-                    go(rest, words, figures, run.end, false, figure)
+                    go(pattern, rest, words, figures, run.end, false, figure)
                 } else {
                     None
                 }
@@ -340,21 +432,29 @@ fn go(
         }
         Elem::One => {
             if joins(i) {
-                go(rest, words, figures, i + 1, false, figure)
+                go(pattern, rest, words, figures, i + 1, false, figure)
             } else {
                 None
             }
         }
         Elem::UpTo3 => (0..=3).find_map(|skip| {
             if (i..i + skip).all(joins) {
-                go(rest, words, figures, i + skip, false, figure)
+                go(pattern, rest, words, figures, i + skip, false, figure)
             } else {
                 None
             }
         }),
         Elem::Figure => {
             let f = figures.iter().find(|f| f.first == i)?;
-            go(rest, words, figures, f.next, false, Some(f.quantity))
+            go(
+                pattern,
+                rest,
+                words,
+                figures,
+                f.next,
+                false,
+                Some(f.quantity),
+            )
         }
     }
 }

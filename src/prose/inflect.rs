@@ -6,6 +6,11 @@
 //! `scripts/lexicon`); the regular suffixes are WordNet's own morphology
 //! rules, each tried only where it leaves a verb WordNet knows ("need" is
 //! no form of "nee", "bed" none of "be").
+//!
+//! A verb's nouns of the act are its forms too, for cue words: "failed"
+//! matches "failure", "withdrawals" matches "withdrew" (WordNet's
+//! derivational links from a verb to a noun of an act, event, statement,
+//! state, process or possession; `lexicon/derivations.txt`).
 
 use std::sync::OnceLock;
 
@@ -13,12 +18,17 @@ use foldhash::{HashMap, HashSet};
 
 const VERBS: &str = include_str!("lexicon/verbs.txt");
 const FORMS: &str = include_str!("lexicon/verb-forms.txt");
+const DERIVATIONS: &str = include_str!("lexicon/derivations.txt");
 
 struct Lexicon {
     verbs: HashSet<&'static str>,
     forms: HashMap<&'static str, &'static str>,
     /// The irregular forms of each verb: "sell" → "sold".
     irregular: HashMap<&'static str, Vec<&'static str>>,
+    /// The verb a noun of the act is derived from: "failure" → "fail".
+    verb_of: HashMap<&'static str, &'static str>,
+    /// The nouns of the act of each verb: "fail" → "failure".
+    nouns: HashMap<&'static str, Vec<&'static str>>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -34,10 +44,29 @@ fn lexicon() -> &'static Lexicon {
         for (&form, &base) in &forms {
             irregular.entry(base).or_default().push(form);
         }
+        // A noun of several verbs is the one it shares most letters with:
+        // "closure" is of "close", not of "shut".
+        let mut verb_of: HashMap<&'static str, &'static str> = HashMap::default();
+        let shared =
+            |a: &str, b: &str| a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        for (noun, verb) in lines(DERIVATIONS).filter_map(|l| l.split_once(' ')) {
+            let better = verb_of
+                .get(noun)
+                .is_none_or(|&old| shared(noun, verb) > shared(noun, old));
+            if better {
+                verb_of.insert(noun, verb);
+            }
+        }
+        let mut nouns: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        for (&noun, &verb) in &verb_of {
+            nouns.entry(verb).or_default().push(noun);
+        }
         Lexicon {
             verbs: lines(VERBS).collect(),
             forms,
             irregular,
+            verb_of,
+            nouns,
         }
     })
 }
@@ -80,6 +109,27 @@ pub fn verb_base(word: &str) -> Option<&'static str> {
     })
 }
 
+/// `word` as a verb WordNet knows, in its base form: `Some("fail")`.
+pub fn verb(word: &str) -> Option<&'static str> {
+    lexicon().verbs.get(word).copied()
+}
+
+/// The verb a noun of the act (singular, lower case) is derived from:
+/// `Some("fail")` for "failure", `Some("withdraw")` for "withdrawal".
+pub fn derived_verb(noun: &str) -> Option<&'static str> {
+    lexicon().verb_of.get(noun).copied()
+}
+
+/// The nouns of the act derived from `verb`, with the verb as the lexicon
+/// holds it: "fail" → ("failure", "fail").
+pub fn nouns_of(verb: &str) -> Vec<(&'static str, &'static str)> {
+    let lex = lexicon();
+    lex.nouns
+        .get_key_value(verb)
+        .map(|(&v, list)| list.iter().map(|&n| (n, v)).collect())
+        .unwrap_or_default()
+}
+
 /// Every word that may be a form of `base`: the regular endings, with a
 /// final "e" or "y" dropped or a final consonant doubled, and WordNet's
 /// irregular forms. A superset: `verb_base` decides.
@@ -104,7 +154,7 @@ pub fn forms_of(base: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{forms_of, verb_base};
+    use super::{derived_verb, forms_of, nouns_of, verb_base};
 
     #[test]
     fn the_forms_of_a_verb_include_every_word_that_is_one() {
@@ -138,6 +188,23 @@ mod tests {
         ] {
             assert_eq!(verb_base(form), Some(base), "{form}");
         }
+    }
+
+    #[test]
+    fn nouns_of_the_act_lead_to_their_verb_and_back() {
+        for (noun, verb) in [
+            ("failure", "fail"),
+            ("withdrawal", "withdraw"),
+            ("announcement", "announce"),
+            ("closure", "close"),
+            ("disappearance", "disappear"),
+        ] {
+            assert_eq!(derived_verb(noun), Some(verb), "{noun}");
+            assert!(nouns_of(verb).contains(&(noun, verb)), "{verb}");
+        }
+        // A noun of a person or a thing is no act: "runner", "bakery".
+        assert_eq!(derived_verb("runner"), None);
+        assert_eq!(derived_verb("table"), None);
     }
 
     #[test]

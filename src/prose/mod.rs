@@ -6,7 +6,7 @@ mod stem;
 mod token;
 pub mod words;
 
-pub use inflect::{forms_of, verb_base};
+pub use inflect::{derived_verb, forms_of, nouns_of, verb, verb_base};
 pub use sentence::{MAX_SENTENCE_TOKENS, sentences};
 pub use stem::{stem, stem_into};
 pub use token::{Gap, Tok, Token, Tokenizer, tokenize_into};

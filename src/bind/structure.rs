@@ -319,6 +319,74 @@ fn another_events_day(
         .collect()
 }
 
+/// "The search continued Tuesday, with about three days of air left": a
+/// figure its words leave to the days of one value over time is of the
+/// one weekday its sentence names, when one of those days is that weekday.
+/// Decided before agreement, so that a wrong figure is not read as another
+/// day's right one.
+pub(crate) fn over_time_by_weekday(
+    text: &str,
+    table: &FactTable,
+    ex: &Extraction,
+    out: &mut Bindings,
+) {
+    for (l, q) in ex.quantities.iter().enumerate() {
+        let b = &out.of[l];
+        if b.how != How::Ambiguous || b.candidates.is_empty() {
+            continue;
+        }
+        let series = table.facts[b.candidates[0]].series.as_deref();
+        // "the 96-hour air supply": an adjective of time is the whole, not
+        // what is left on a day.
+        let attributive = text[q.figure.range()].contains('-');
+        if series.is_none()
+            || attributive
+            || !b
+                .candidates
+                .iter()
+                .all(|&f| table.facts[f].series.as_deref() == series)
+        {
+            continue;
+        }
+        // "… 40 hours of oxygen left, until 5 a.m. on Thursday": a deadline
+        // is not the day the figure was given.
+        let deadline = |d: &Quantity| {
+            text[q.syntax.sentence.start..d.figure.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .rev()
+                .filter(|w| !w.is_empty())
+                .take(7)
+                .any(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "until" | "by" | "before" | "till"
+                    )
+                })
+        };
+        let weekdays: Vec<u8> = ex
+            .quantities
+            .iter()
+            .filter(|d| d.kind == Kind::Date && q.syntax.sentence.contains(d.figure))
+            .filter(|d| !deadline(d))
+            .filter_map(|d| d.date.filter(|p| p.day.is_none()).and_then(|p| p.weekday))
+            .collect();
+        let [w] = weekdays[..] else { continue };
+        let on_that_weekday: Vec<FactId> = b
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&f| {
+                table.facts[f].as_of.is_some_and(|at| {
+                    i16::from(w) == i16::from(at.start.weekday().to_monday_zero_offset())
+                })
+            })
+            .collect();
+        if let [f] = on_that_weekday[..] {
+            out.of[l] = Binding::to(f, How::Series);
+        }
+    }
+}
+
 /// "the sub had 60 hours of oxygen left", with 70, 40 and 20 hours given on
 /// three days and no day said: a figure its words leave to the days of one
 /// value over time is that value on the day whose figure is nearest, so a

@@ -146,9 +146,17 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
     for tok in Tokenizer::new(text, span.start, span.end) {
         match tok.kind {
             Tok::Word | Tok::Num | Tok::AlNum => {
+                let mut stem = stem(tok.text(text));
+                // "per head" and "per capita" are "per person".
+                if matches!(stem.as_str(), "head" | "capita")
+                    && !after_break
+                    && out.last().is_some_and(|w: &WordTok| w.stem == "per")
+                {
+                    stem = "person".to_string();
+                }
                 out.push(WordTok {
                     span: Span::new(tok.start, tok.end),
-                    stem: stem(tok.text(text)),
+                    stem,
                     base: None,
                     noun_of: None,
                     after_break,

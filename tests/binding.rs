@@ -57,7 +57,9 @@
 //! and "to" ("the first lender to unveil") as the cue, but not after a
 //! verb ("plans to unveil"); a figure over time as of the one weekday its
 //! sentence names ("a long Monday …: about 375 savers"), unless a
-//! deadline ("until Monday"); "per head" as "per person".
+//! deadline ("until Monday"); "per head" as "per person"; an infinitive
+//! after a superlative ("the largest lender … to unveil a rescue") as the
+//! event its date dates, not a purpose after it.
 //! `flag/*.txt` must give exactly the codes listed below, in file order;
 //! `pass/*.txt` none.
 
@@ -77,7 +79,7 @@ fn wrong_figures_are_still_found_among_named_facts() {
         "NC101", "NC101", "NC302", "NC101", "NC101", "NC102", "NC101", "NC107", "NC302", "NC301",
         "NC101", "NC102", "NC102", "NC302", "NC302", "NC101", "NC101", "NC101", "NC101", "NC302",
         "NC302", "NC302", "NC101", "NC107", "NC101", "NC101", "NC101", "NC101", "NC101", "NC101",
-        "NC101", "NC302", "NC302", "NC101", "NC101",
+        "NC101", "NC302", "NC302", "NC101", "NC101", "NC302",
     ];
     let files = fixtures("flag");
     assert_eq!(files.len(), want.len());

@@ -1275,7 +1275,17 @@ fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
 /// wreck", "to 2,000" are not.
 fn infinitive_at(view: &SentenceView, k: usize) -> bool {
     let ws = &view.words;
+    // "became the largest American bank to fail", "the first lender to…":
+    // after a superlative or an ordinal the infinitive says what the noun
+    // did, the event itself.
+    let ranked = ws[k.saturating_sub(6)..k].iter().any(|w| {
+        matches!(
+            w.stem.as_str(),
+            "first" | "second" | "third" | "last" | "only"
+        ) || w.stem.len() > 5 && w.stem.ends_with("est")
+    });
     ws[k].stem == "to"
+        && !ranked
         && ws.get(k + 1).is_some_and(|n| {
             n.stem.chars().all(|c| c.is_ascii_lowercase())
                 && !words::is_determiner(&n.stem)

@@ -319,6 +319,19 @@ fn another_events_day(
         .collect()
 }
 
+/// Whether a binding is left among the days of one value over time.
+fn among_days(table: &FactTable, b: &Binding) -> bool {
+    let Some(&first) = b.candidates.first() else {
+        return false;
+    };
+    let series = table.facts[first].series.as_deref();
+    b.how == How::Ambiguous
+        && series.is_some()
+        && b.candidates
+            .iter()
+            .all(|&f| table.facts[f].series.as_deref() == series)
+}
+
 /// "The search continued Tuesday, with about three days of air left": a
 /// figure its words leave to the days of one value over time is of the
 /// one weekday its sentence names, when one of those days is that weekday.
@@ -332,20 +345,9 @@ pub(crate) fn over_time_by_weekday(
 ) {
     for (l, q) in ex.quantities.iter().enumerate() {
         let b = &out.of[l];
-        if b.how != How::Ambiguous || b.candidates.is_empty() {
-            continue;
-        }
-        let series = table.facts[b.candidates[0]].series.as_deref();
         // "the 96-hour air supply": an adjective of time is the whole, not
         // what is left on a day.
-        let attributive = text[q.figure.range()].contains('-');
-        if series.is_none()
-            || attributive
-            || !b
-                .candidates
-                .iter()
-                .all(|&f| table.facts[f].series.as_deref() == series)
-        {
+        if !among_days(table, b) || text[q.figure.range()].contains('-') {
             continue;
         }
         // "… 40 hours of oxygen left, until 5 a.m. on Thursday": a deadline
@@ -395,16 +397,7 @@ pub(crate) fn over_time_by_weekday(
 pub(crate) fn over_time(table: &FactTable, ex: &Extraction, out: &mut Bindings) {
     for (l, q) in ex.quantities.iter().enumerate() {
         let b = &out.of[l];
-        if b.how != How::Ambiguous || b.candidates.is_empty() {
-            continue;
-        }
-        let series = table.facts[b.candidates[0]].series.as_deref();
-        if series.is_none()
-            || !b
-                .candidates
-                .iter()
-                .all(|&f| table.facts[f].series.as_deref() == series)
-        {
+        if !among_days(table, b) {
             continue;
         }
         let nearest = b.candidates.iter().copied().min_by_key(|&f| {

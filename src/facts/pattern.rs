@@ -257,10 +257,7 @@ impl Matcher {
                     if base != lemma {
                         continue;
                     }
-                    if self.verb_prefixes.is_empty() {
-                        self.verb_prefixes = vec![0; PREFIXES.div_ceil(64)];
-                    }
-                    self.verb_prefixes[key / 64] |= 1 << (key % 64);
+                    self.mark_prefix(key);
                     self.verb_forms.insert(form, base);
                 }
                 if let Some(v) = verb(lemma) {
@@ -270,10 +267,7 @@ impl Matcher {
                 for (noun, verb) in nouns_of(lemma) {
                     for form in [noun.to_string(), format!("{noun}s"), format!("{noun}es")] {
                         let Some(key) = prefix(&form) else { continue };
-                        if self.verb_prefixes.is_empty() {
-                            self.verb_prefixes = vec![0; PREFIXES.div_ceil(64)];
-                        }
-                        self.verb_prefixes[key / 64] |= 1 << (key % 64);
+                        self.mark_prefix(key);
                         self.noun_forms.insert(form, verb);
                     }
                 }
@@ -281,6 +275,14 @@ impl Matcher {
         }
         self.patterns.push(pattern);
         id
+    }
+
+    /// Notes that a form of a verb begins with prefix `key`.
+    fn mark_prefix(&mut self, key: usize) {
+        if self.verb_prefixes.is_empty() {
+            self.verb_prefixes = vec![0; PREFIXES.div_ceil(64)];
+        }
+        self.verb_prefixes[key / 64] |= 1 << (key % 64);
     }
 
     /// Marks the words of a sentence that are forms of this matcher's

@@ -295,6 +295,7 @@ fn other_owner(
             && lower_next
             && !possessive
             && !institution;
+        let modifier = !possessive && !institution && acronym_modifier(text, ws, i);
         // A name runs on through capitalized words to its last one; a source is followed by a verb of saying.
         let name_goes_on = ws.get(i + 1).is_some_and(capitalised);
         let source = ws.get(i + 1).is_some_and(|n| attributes(&n.stem))
@@ -351,6 +352,7 @@ fn other_owner(
             || dated
             || number
             || nationality
+            || modifier
             || name_goes_on
             || source
             || place
@@ -361,6 +363,33 @@ fn other_owner(
         }
     }
     false
+}
+
+/// "the go-to bank for U.S. tech startups", "advice to FDIC staff": an
+/// acronym after a preposition, before a common noun, sorts the noun; it
+/// names no owner. "U.S." is read as the words "U" and "S".
+fn acronym_modifier(text: &str, ws: &[crate::facts::pattern::WordTok], i: usize) -> bool {
+    let is_part = |c: char| c.is_ascii_uppercase() || c == '.';
+    let at = ws[i].span.start;
+    let start = text[..at].trim_end_matches(is_part).len();
+    let end = at + text[at..].len() - text[at..].trim_start_matches(is_part).len();
+    // The whole word: "JPMorgan" is a name, not the acronym "JPM".
+    let whole = !text[..start].ends_with(char::is_alphanumeric)
+        && !text[end..].starts_with(char::is_alphanumeric);
+    let letters = text[start..end]
+        .chars()
+        .filter(char::is_ascii_uppercase)
+        .count();
+    let first = ws.partition_point(|w| w.span.start < start);
+    let next = ws.iter().find(|w| w.span.start >= end);
+    whole
+        && letters >= 2
+        && first > 0
+        && matches!(
+            ws[first - 1].stem.as_str(),
+            "for" | "to" | "from" | "with" | "among" | "at"
+        )
+        && next.is_some_and(|n| text[n.span.range()].starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
 /// How far either side of a word "elsewhere in the document" reaches: an

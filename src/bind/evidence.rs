@@ -2226,6 +2226,28 @@ pub(crate) fn score(
                 2 * i32::try_from(seen.len().clamp(1, 3)).unwrap_or(1),
                 How::Context,
             );
+            // "Equipped with 96 hours of oxygen, it began its expedition on
+            // Sunday for a trip to the wreckage": a date is the time of a
+            // verb, so a cue that is the verb before it outweighs a noun.
+            // Not "was missing for a third day on Tuesday", a state; nor a
+            // verb with other figures between ("closed down with $209
+            // billion … as of the end of last year").
+            let its_verb = |sp: &Span| {
+                let between = Span::new(sp.end, q.figure.start.max(sp.end));
+                sp.end <= q.figure.start
+                    && !view
+                        .quantities
+                        .iter()
+                        .any(|&k| between.contains(ex.quantities[k].figure))
+                    && view
+                        .words
+                        .iter()
+                        .find(|w| w.span.start == sp.start)
+                        .is_some_and(|w| w.base.is_some() && !text[w.span.range()].ends_with("ing"))
+            };
+            if q.kind == Kind::Date && seen.iter().any(its_verb) {
+                t.add(1, How::Context);
+            }
             // "losses of $1.8 billion", "a $1.8 billion loss": a context
             // word that is the figure's own noun names it as a term would,
             // unless the noun names another fact too ("in sales of its

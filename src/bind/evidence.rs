@@ -2006,7 +2006,31 @@ pub(crate) fn score(
     } else {
         Vec::new()
     };
-    for &f in [sole_rate, sole_measure].iter().flatten().chain(&elapsed) {
+    // "Washington Mutual’s $307 billion": a possessive right before the
+    // figure that is a fact's own subject names that subject's facts.
+    let possessed: Vec<FactId> = view
+        .matches
+        .iter()
+        .filter_map(|(s, m)| match table.stories[*s].roles[m.pattern] {
+            Role::SubjectOf(f) => Some((view.match_span(m), f)),
+            _ => None,
+        })
+        .filter(|&(sp, _)| {
+            sp.end <= q.span.start && {
+                let name = &text[sp.range()];
+                let gap = text[sp.end..q.span.start].trim();
+                (name.ends_with("'s") || name.ends_with("’s")) && gap.is_empty()
+                    || matches!(gap, "'s" | "’s")
+            }
+        })
+        .map(|(_, f)| f)
+        .collect();
+    for &f in [sole_rate, sole_measure]
+        .iter()
+        .flatten()
+        .chain(&elapsed)
+        .chain(&possessed)
+    {
         if let Some(e) = named_by_evidence.as_mut()
             && !e.contains(&f)
         {
@@ -2162,6 +2186,9 @@ pub(crate) fn score(
             t.add(2, How::Class);
         }
         let by_period = sole_rate == Some(f) || sole_measure == Some(f) || elapsed.contains(&f);
+        if possessed.contains(&f) {
+            t.add(2, How::Subject);
+        }
         if by_period {
             t.add(2, How::Class);
         }

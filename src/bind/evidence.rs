@@ -1546,7 +1546,7 @@ fn length_aspects(text: &str, view: &SentenceView, q: &Quantity) -> u8 {
             .map(|w| aspect::of_word(&w.stem))
             .fold(0, |a, b| a | b)
     };
-    let attributive = q.syntax.noun.is_some() && text[q.figure.range()].contains('-');
+    let attributive = adjectival(text, q);
     // "the 21-foot vessel that set off from St. John's": what follows the
     // noun of an adjective of length is said of the noun, and the length is
     // the noun's size; unless the noun is a journey ("a 13,000ft journey
@@ -1573,6 +1573,12 @@ fn length_aspects(text: &str, view: &SentenceView, q: &Quantity) -> u8 {
     } else {
         near
     }
+}
+
+/// Whether a figure is an adjective before its noun: "the 21-foot vessel",
+/// "its 2-hour descent".
+fn adjectival(text: &str, q: &Quantity) -> bool {
+    q.syntax.noun.is_some() && text[q.figure.range()].contains('-')
 }
 
 /// Nouns of a journey, whose length is the way it goes.
@@ -1947,7 +1953,7 @@ pub(crate) fn score(
         })
     };
     // "its 2-hour descent": an adjective of time is its noun's length.
-    let attributive = q.syntax.noun.is_some() && text[q.figure.range()].contains('-');
+    let attributive = adjectival(text, q);
     let says_marks = |f: FactId| {
         let fact = &table.facts[f];
         if fact.elapsed && (attributive || !elapsed_mark) && !templates.contains(&f) {
@@ -1992,7 +1998,7 @@ pub(crate) fn score(
         .and_then(|d| {
             let mut of_d = active
                 .iter()
-                .flat_map(|&s| table.stories[s].facts.iter().copied())
+                .flat_map(|&s| table.stories[s].measures.iter().copied())
                 .filter(|&f| table.facts[f].measure == Measure::Physical(d));
             let first = of_d.next()?;
             of_d.next().is_none().then_some(first)
@@ -2000,7 +2006,7 @@ pub(crate) fn score(
     let elapsed: Vec<FactId> = if elapsed_mark && !attributive {
         active
             .iter()
-            .flat_map(|&s| table.stories[s].facts.iter().copied())
+            .flat_map(|&s| table.stories[s].measures.iter().copied())
             .filter(|&f| table.facts[f].elapsed)
             .collect()
     } else {

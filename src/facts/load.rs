@@ -277,6 +277,9 @@ impl Loader {
             if f.per.is_some() {
                 stories[f.story].rates.push(i);
             }
+            if matches!(f.measure, Measure::Physical(_)) {
+                stories[f.story].measures.push(i);
+            }
         }
         for (i, r) in relations.iter().enumerate() {
             stories[r.story].relations.push(i);
@@ -352,6 +355,7 @@ impl Loader {
                 paths,
                 facts: Vec::new(),
                 rates: Vec::new(),
+                measures: Vec::new(),
                 relations: Vec::new(),
                 matcher: Default::default(),
                 roles: Vec::new(),
@@ -385,6 +389,7 @@ impl Loader {
                 paths: None,
                 facts: Vec::new(),
                 rates: Vec::new(),
+                measures: Vec::new(),
                 relations: Vec::new(),
                 matcher: Default::default(),
                 roles: Vec::new(),
@@ -761,7 +766,7 @@ impl Loader {
             range: None,
             unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
             aspects: aspects(f),
-            elapsed: elapsed(f),
+            elapsed: measure == Measure::Physical(Dimension::Time) && elapsed(f),
         })
     }
 
@@ -855,7 +860,7 @@ impl Loader {
             range: None,
             unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
             aspects: aspects(f),
-            elapsed: elapsed(f),
+            elapsed: false,
         })
     }
 
@@ -1451,8 +1456,8 @@ fn aspects(f: &RawFact) -> u8 {
         .fold(0, |a, b| a | b)
 }
 
-/// Whether a fact is a time into or after an event: a cue or template
-/// that opens with "into" or "after" ("into the dive", "{n} into").
+/// Whether a length of time is a time into or after an event: a cue or
+/// template that opens with "into" or "after" ("into the dive", "{n} into").
 fn elapsed(f: &RawFact) -> bool {
     let opens = |s: &str| {
         let first = s.split_whitespace().find(|w| *w != "{n}");

@@ -115,7 +115,7 @@ pub struct Fact {
     /// long, how far): a bit mask of [`crate::extract::measure::aspect`].
     pub aspects: u8,
     /// A time into or after an event ("1 h 45 min into the dive"), named by
-    /// "into", "after" or "later" beside a duration.
+    /// "into", or "after" and a journey, beside a length of time.
     pub elapsed: bool,
 }
 
@@ -228,6 +228,8 @@ pub struct Story {
     pub facts: Vec<FactId>,
     /// Its facts with a period (`per`): the few a rate can be.
     pub rates: Vec<FactId>,
+    /// Its facts in a unit of measure or time: the few a measure can be.
+    pub measures: Vec<FactId>,
     pub relations: Vec<RelationId>,
     pub matcher: Matcher,
     /// The role of each pattern in `matcher`, by pattern index.

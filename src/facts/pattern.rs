@@ -340,15 +340,10 @@ impl Matcher {
             }
             candidates.extend(self.figure_first.iter().filter(|_| starting_figure));
             for &p in &candidates {
-                if let Some((next, figure)) = go(
-                    &self.patterns[p],
-                    &self.patterns[p].elems,
-                    words,
-                    figures,
-                    i,
-                    true,
-                    None,
-                ) {
+                let pattern = &self.patterns[p];
+                if let Some((next, figure)) =
+                    go(pattern.nouns, &pattern.elems, words, figures, i, true, None)
+                {
                     out.push(Match {
                         pattern: p,
                         first: i,
@@ -399,9 +394,10 @@ fn verbal_at(text: &str, words: &[WordTok], k: usize) -> bool {
 /// phrase goes on: "the vessel's", "its ill-fated".
 const MODIFIERS: usize = 2;
 
-/// Matches `elems` at word `i`; returns the word after the match and the figure matched.
+/// Matches `elems` at word `i` (their verbs matching the nouns of their
+/// acts when `nouns`); returns the word after the match and the figure matched.
 fn go(
-    pattern: &Pattern,
+    nouns: bool,
     elems: &[Elem],
     words: &[WordTok],
     figures: &[FigureAt],
@@ -417,7 +413,7 @@ fn go(
         Elem::Word(w, lemma) => {
             let as_verb = |t: &WordTok| {
                 let of = |b: Option<&str>| b.is_some() && b == lemma.as_deref();
-                of(t.base) || pattern.nouns && of(t.noun_of)
+                of(t.base) || nouns && of(t.noun_of)
             };
             // "into the dive" is "into its dive" and "into their dive": inside
             // a phrase, one definite determiner stands for the others.
@@ -434,7 +430,7 @@ fn go(
             (0..=modifiers).find_map(|extra| {
                 let run = i + 1..i + 1 + extra;
                 if run.clone().all(modifies) {
-                    go(pattern, rest, words, figures, run.end, false, figure)
+                    go(nouns, rest, words, figures, run.end, false, figure)
                 } else {
                     None
                 }
@@ -442,29 +438,21 @@ fn go(
         }
         Elem::One => {
             if joins(i) {
-                go(pattern, rest, words, figures, i + 1, false, figure)
+                go(nouns, rest, words, figures, i + 1, false, figure)
             } else {
                 None
             }
         }
         Elem::UpTo3 => (0..=3).find_map(|skip| {
             if (i..i + skip).all(joins) {
-                go(pattern, rest, words, figures, i + skip, false, figure)
+                go(nouns, rest, words, figures, i + skip, false, figure)
             } else {
                 None
             }
         }),
         Elem::Figure => {
             let f = figures.iter().find(|f| f.first == i)?;
-            go(
-                pattern,
-                rest,
-                words,
-                figures,
-                f.next,
-                false,
-                Some(f.quantity),
-            )
+            go(nouns, rest, words, figures, f.next, false, Some(f.quantity))
         }
     }
 }

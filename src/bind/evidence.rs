@@ -686,7 +686,7 @@ fn in_scope(
     // subject only after it, dates the other's event.
     if q.kind == Kind::Date {
         let before = Span::new(own.start, q.figure.start.max(own.start));
-        let event = Span::new(clause.start, event_span(view, q, q.syntax.clause).end);
+        let event = Span::new(clause.start, event_span(ex, view, q, q.syntax.clause).end);
         let subject_in_event = view
             .matches
             .iter()
@@ -1207,7 +1207,8 @@ fn speaker_is_own(
         view.matches.iter().any(|(s, m)| {
             let names = match table.stories[*s].roles[m.pattern] {
                 Role::Subject => !table.facts[f].own_subject,
-                Role::SubjectOf(x) | Role::Term(x) => x == f,
+                // "reported overdue Sunday": what was said is no speaker.
+                Role::SubjectOf(x) | Role::Term(x) | Role::Context(x) => x == f,
                 _ => false,
             };
             *s == story && names && view.match_span(m).contains(w.span)
@@ -1244,7 +1245,7 @@ fn speaker_is_own(
 
 /// The stretch of `clause` that holds the event a date dates: from the
 /// last word before it that begins another event to the first after it.
-fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
+fn event_span(ex: &Extraction, view: &SentenceView, q: &Quantity, clause: Span) -> Span {
     // "on that Sunday": a determiner, not a relative clause.
     let determiner = |w: &crate::facts::pattern::WordTok| {
         w.stem == "that"
@@ -1266,6 +1267,20 @@ fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
         Some(w.span) == last_before
             && matches!(w.stem.as_str(), "since" | "until" | "after" | "before")
     };
+    // "lost contact after nearly two hours on Sunday": a preposition of a
+    // length of time is that length's, not another event's.
+    let of_a_length = |w: &crate::facts::pattern::WordTok| {
+        matches!(w.stem.as_str(), "after" | "before" | "following" | "within")
+            && view.quantities.iter().map(|&k| &ex.quantities[k]).any(|d| {
+                d.kind == Kind::Duration
+                    && d.span.end <= q.figure.start
+                    && view
+                        .words
+                        .iter()
+                        .find(|n| n.span.start >= w.span.end)
+                        .is_some_and(|n| n.span.start >= d.span.start && n.span.end <= d.span.end)
+            })
+    };
     let start = view
         .words
         .iter()
@@ -1276,6 +1291,7 @@ fn event_span(view: &SentenceView, q: &Quantity, clause: Span) -> Span {
                 && starts_event(&w.stem)
                 && !determiner(w)
                 && !own_preposition(w)
+                && !of_a_length(w)
         })
         .map_or(clause.start, |w| w.span.end);
     // "said on Wednesday that it planned…": a "that" right after the date
@@ -1772,7 +1788,7 @@ pub(crate) fn score(
             .map(|d| d.figure)
             .filter(|&d| d != q.figure)
             .collect();
-        between_dates(text, q.figure, &others, event_span(view, q, clause))
+        between_dates(text, q.figure, &others, event_span(ex, view, q, clause))
     } else if named || q.kind != Kind::Count {
         clause
     } else {
@@ -1784,7 +1800,19 @@ pub(crate) fn score(
     // "announced on Thursday", "was declared on 22 June": a fact whose
     // context is the verb of saying itself is the statement the date is of.
     let statements: Vec<FactId> = saying.map_or_else(Vec::new, |at| {
-        view.within(table, at, context)
+        // "was reported overdue Sunday night": the verb's complement before
+        // the date says what was stated.
+        let between = view
+            .words
+            .iter()
+            .filter(|w| w.span.start >= at.end && w.span.end <= q.figure.start)
+            .count();
+        let stated = if at.end <= q.figure.start && between <= 2 {
+            at.cover(Span::new(at.end, q.figure.start))
+        } else {
+            at
+        };
+        view.within(table, stated, context)
             .into_iter()
             .filter(|&f| speaker_is_own(table, view, q, at, f))
             .collect()

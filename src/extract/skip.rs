@@ -199,11 +199,14 @@ pub(crate) fn is_not_quantity(c: &Cursor, fig: &Figure, has_currency: bool) -> b
     {
         return true;
     }
-    // Times of day: "10:30", "3 p.m.", "1300 GMT"; and the minutes of "07:45".
-    if c.punct(next, ':')
-        && c.touches_prev(next)
-        && c.kind(next + 1) == Some(Tok::Num)
-        && c.touches_prev(next + 1)
+    // Times of day: "10:30", "8:15am", "3 p.m.", "1300 GMT"; and the
+    // minutes of "07:45".
+    let minutes = |k: usize| match c.kind(k) {
+        Some(Tok::Num) => true,
+        Some(Tok::AlNum) => c.str(k).starts_with(|ch: char| ch.is_ascii_digit()),
+        _ => false,
+    };
+    if c.punct(next, ':') && c.touches_prev(next) && minutes(next + 1) && c.touches_prev(next + 1)
         || i >= c.lo + 2
             && c.touches_prev(i)
             && c.punct(i - 1, ':')

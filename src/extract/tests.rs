@@ -1253,6 +1253,7 @@ fn not_quantities() {
         ("Russia lost an Su-25 jet.", &[]),
         ("MH17 was shot down over Ukraine.", &[]),
         ("The meeting starts at 10:30.", &[]),
+        ("The ferry left at 8:15am (1:15pm in Lagos).", &[]),
         ("The vote closes at 3pm.", &[]),
         ("The vote closes at 3 p.m. local time.", &[]),
         ("Markets closed at 1300 GMT.", &[]),

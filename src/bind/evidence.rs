@@ -442,6 +442,7 @@ fn written_lower(bytes: &[u8], lower: &str) -> bool {
 /// will cost £150m") whose antecedent is not one the story knows: the
 /// figure is the antecedent's, not the subject's.
 fn relative_to_other(
+    text: &str,
     table: &FactTable,
     (story, subject): (usize, Role),
     view: &SentenceView,
@@ -457,7 +458,17 @@ fn relative_to_other(
     }) else {
         return false;
     };
-    let Some(head) = i.checked_sub(1) else {
+    // "five passengers (two of whom were billionaires) who paid": the
+    // antecedent comes before a bracketed aside.
+    let gap_start = i.checked_sub(1).map_or(clause.start, |h| ws[h].span.end);
+    let head = if text[gap_start..ws[i].span.start].contains(')') {
+        text[..gap_start]
+            .rfind('(')
+            .and_then(|open| ws.iter().rposition(|w| w.span.end <= open))
+    } else {
+        i.checked_sub(1)
+    };
+    let Some(head) = head else {
         return false;
     };
     // The antecedent's noun phrase, up to a few words back: "the Titan
@@ -602,7 +613,7 @@ fn in_scope(
         .and_then(|g| ex.get(g))
         .filter(|first| first.syntax.sentence == q.syntax.sentence)
         .map_or(clause, |first| clause.cover(first.syntax.clause));
-    if relative_to_other(table, (story, subject), view, list_clause, q.figure)
+    if relative_to_other(text, table, (story, subject), view, list_clause, q.figure)
         || apposed_to_other(text, table, (story, subject), view, q.figure)
     {
         return false;

@@ -146,7 +146,28 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
     for tok in Tokenizer::new(text, span.start, span.end) {
         match tok.kind {
             Tok::Word | Tok::Num | Tok::AlNum => {
-                let mut stem = stem(tok.text(text));
+                let raw = tok.text(text);
+                // "$250,000-a-seat": a rate written onto its figure is "per
+                // seat", a word of its own.
+                let glued = text[..tok.start].ends_with('-')
+                    && text[..tok.start - 1].ends_with(|c: char| c.is_ascii_digit());
+                let rate = ["a-", "an-"].iter().find(|a| {
+                    glued && raw.len() > a.len() && raw[..a.len()].eq_ignore_ascii_case(a)
+                });
+                let (start, raw) = match rate {
+                    Some(a) => {
+                        out.push(WordTok {
+                            span: Span::new(tok.start, tok.start + a.len() - 1),
+                            stem: "per".to_string(),
+                            base: None,
+                            noun_of: None,
+                            after_break,
+                        });
+                        (tok.start + a.len(), &raw[a.len()..])
+                    }
+                    None => (tok.start, raw),
+                };
+                let mut stem = stem(raw);
                 // "per head" and "per capita" are "per person".
                 if matches!(stem.as_str(), "head" | "capita")
                     && !after_break
@@ -155,7 +176,7 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                     stem = "person".to_string();
                 }
                 out.push(WordTok {
-                    span: Span::new(tok.start, tok.end),
+                    span: Span::new(start, tok.end),
                     stem,
                     base: None,
                     noun_of: None,

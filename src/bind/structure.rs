@@ -403,9 +403,15 @@ pub(crate) fn over_time(table: &FactTable, ex: &Extraction, out: &mut Bindings) 
         let nearest = b.candidates.iter().copied().min_by_key(|&f| {
             let fact = &table.facts[f];
             let agrees = compare(q, fact) == Verdict::Agrees;
-            let said = q.value * crate::checks::compare::unit_ratio(q, fact);
+            let ratio = crate::checks::compare::unit_ratio(q, fact);
+            let said = q.value * ratio;
             let (low, high) = fact.range.unwrap_or((fact.value, fact.value));
-            let off = (low - said).max(said - high).max(Decimal::ZERO);
+            // A range is as near as its two ends: "250 to 400" is nearer
+            // 350 to 400 than 200.
+            let off = match q.high {
+                Some(h) => (low - said).abs() + (high - h * ratio).abs(),
+                None => (low - said).max(said - high).max(Decimal::ZERO),
+            };
             (!agrees, off)
         });
         if let Some(f) = nearest {

@@ -27,6 +27,11 @@ pub enum Verdict {
 /// Rounding allowed when a figure is converted between periods ("$1.2bn a year").
 const CONVERSION_SLACK: Decimal = Decimal::from_parts(3, 0, 0, false, 2);
 
+/// How far each end of a range may stray from the table's range, as a
+/// share of the table's width: "72 to 96 hours" of 70 to 96 is the same
+/// estimate, "90 to 96" is not.
+const RANGE_SLACK: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
+
 fn within(lo: Decimal, hi: Decimal, c: Decimal, tol: Decimal) -> bool {
     lo - tol <= c && c <= hi + tol
 }
@@ -172,6 +177,21 @@ pub fn compare(q: &Quantity, f: &Fact) -> Verdict {
         if within(lo, hi, c, tol) {
             return Verdict::Period;
         }
+    }
+    // "between 90 and 96 hours" of a table's 70 to 96: a range against a
+    // range is checked end to end, not by whether it holds the middle.
+    if let (Some(_), Some((low, high))) = (q.high, f.range) {
+        let converted = if ratio == Decimal::ONE {
+            Decimal::ZERO
+        } else {
+            c * CONVERSION_SLACK
+        };
+        let slack = (high - low) * RANGE_SLACK + converted;
+        return if (lo - low).abs() <= slack && (hi - high).abs() <= slack {
+            Verdict::Agrees
+        } else {
+            Verdict::Value
+        };
     }
     if within(lo, hi, c, tol)
         || q.high.is_none() && loosely_true(q.qualifier.map(|x| x.approx), lo, c)

@@ -20,7 +20,10 @@
 //! ## Configuration
 //! `value` and `tolerance` of the fact in rules.toml. A tolerance is
 //! absolute (`tolerance = 500`) or relative (`tolerance = "5%"`); a range
-//! in the text agrees when it contains the canonical value. So does a bound
+//! in the text agrees when it contains the canonical value, or, against a
+//! range in the table (`over_time = { 2023-06-19 = [70, 96] }`), when each
+//! end is within a tenth of the table's width of its end ("between 90 and
+//! 96 hours" of 70 to 96 does not). So does a bound
 //! that holds and stays near the value ("more than 50%" of a 60.4% fall,
 //! within a quarter; "nearly $2bn" of $1.8bn, within 15%), and a round
 //! figure of one significant digit the value rounds to and stays within

@@ -170,16 +170,22 @@ pub(crate) fn digits_at(c: &Cursor, i: usize) -> Option<Figure> {
     {
         return None;
     }
-    let value = parse_digits(number)?;
+    let mut value = parse_digits(number)?;
+    let mut next = i + 1;
+    let whole = suffix == Suffix::None && number.bytes().all(|b| b.is_ascii_digit());
+    if let Some((part, after)) = mixed_fraction(c, i).filter(|_| whole) {
+        value += part;
+        next = after;
+    }
     let mut fig = Figure {
         value,
         first: i,
-        next: i + 1,
+        next,
         written: Written::Digits,
         scale: None,
         factor: Decimal::ONE,
         suffix,
-        plain_int: suffix == Suffix::None && number.bytes().all(|b| b.is_ascii_digit()),
+        plain_int: whole && next == i + 1,
         is_share: false,
     };
     let scaled = match suffix {
@@ -206,6 +212,36 @@ pub(crate) fn digits_at(c: &Cursor, i: usize) -> Option<Figure> {
         apply_scale_word(c, &mut fig)?;
     }
     Some(fig)
+}
+
+/// The fraction after a whole number, and the token after it: "2 1/2
+/// miles", "2-1/2 miles", "2 ½ miles".
+fn mixed_fraction(c: &Cursor, i: usize) -> Option<(Decimal, usize)> {
+    let glued = |k: usize| c.touches_prev(k);
+    let mut k = i + 1;
+    if c.punct(k, '-') && glued(k) {
+        k += 1;
+    } else if glued(k) {
+        return None;
+    }
+    let vulgar = match c.tok(k).map(|t| t.text(c.text)) {
+        Some("½") => Some(Decimal::new(5, 1)),
+        Some("¼") => Some(Decimal::new(25, 2)),
+        Some("¾") => Some(Decimal::new(75, 2)),
+        _ => None,
+    };
+    if let Some(part) = vulgar {
+        return Some((part, k + 1));
+    }
+    let small = |k: usize| {
+        (c.kind(k) == Some(Tok::Num))
+            .then(|| c.str(k).parse::<u32>().ok())
+            .flatten()
+    };
+    let (n, d) = (small(k)?, small(k + 2)?);
+    let fraction = c.punct(k + 1, '/') && glued(k + 1) && glued(k + 2);
+    (fraction && (1..d).contains(&n) && d <= 16)
+        .then(|| (Decimal::from(n) / Decimal::from(d), k + 3))
 }
 
 /// A plural noun that things are counted in, not a length's event or unit

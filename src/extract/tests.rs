@@ -1059,6 +1059,15 @@ fn durations() {
             &["2½ years|duration|2.5|year|-|-"],
         ),
         (
+            "He was jailed for 2 1/2 years, then 3-1/4 more, then 1 ¾.",
+            &[
+                "2 1/2 years|duration|2.5|year|-|-",
+                "3-1/4|count|3.25|-|-|-",
+                "1 ¾|count|1.75|-|-|-",
+            ],
+        ),
+        ("He scored 3 1/20 and 4 5/4.", &[]),
+        (
             "It is a 1.5-hour drive.",
             &["1.5-hour|duration|1.5|hour|-|-"],
         ),

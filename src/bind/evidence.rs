@@ -1510,13 +1510,41 @@ fn date_can_name(table: &FactTable, q: &Quantity, fact: &crate::facts::Fact) -> 
 /// as its subject ("Nargeolet is a 77-year-old …") or with an appositive
 /// comma ("Nargeolet, a 77-year-old …"). A possessive ("Harding's
 /// 12-year-old daughter") names someone else.
-fn described_person(table: &FactTable, view: &SentenceView, q: &Quantity) -> Vec<FactId> {
+fn described_person(
+    text: &str,
+    table: &FactTable,
+    (view, prev): (&SentenceView, &[SentenceView]),
+    q: &Quantity,
+) -> Vec<FactId> {
     let ws = &view.words;
     let mut i = ws.partition_point(|w| w.span.start < q.figure.start);
     if i > 0 && matches!(ws[i - 1].stem.as_str(), "a" | "an") {
         i -= 1;
     }
     let copula = i > 0 && matches!(ws[i - 1].stem.as_str(), "is" | "was" | "be" | "been");
+    // "Shahzada Dawood, a businessman who … . He was 48.": a pronoun
+    // opening the sentence is the person who opened the one before.
+    let contracted = i == 1 && {
+        let raw = text[ws[0].span.range()].to_lowercase();
+        raw.ends_with("'s") || raw.ends_with("’s")
+    };
+    let pronoun = (contracted || copula && i == 2) && matches!(ws[0].stem.as_str(), "he" | "she");
+    if pronoun {
+        let Some(before) = prev.last() else {
+            return Vec::new();
+        };
+        let opening = before.words.first().map(|w| w.span.start);
+        return before
+            .matches
+            .iter()
+            .filter(|(_, m)| Some(before.match_span(m).start) == opening)
+            .filter_map(|(s, m)| match table.stories[*s].roles[m.pattern] {
+                Role::Term(f) if table.facts[f].measure == Measure::Age => Some(f),
+                _ => None,
+            })
+            .take(1)
+            .collect();
+    }
     // An appositive closes where its phrase ends: "Nargeolet, a 77-year-old
     // French explorer, first dived…", not a list running on.
     let closed = q.syntax.noun.is_none_or(|n| {
@@ -1772,8 +1800,8 @@ pub(crate) fn score(
     });
     // "Nargeolet, a 77-year-old French explorer", "Rush was a 61-year-old
     // pilot": the person the age's phrase describes is named just before it.
-    let described = if q.kind == Kind::Age && nouns.as_ref().is_some_and(Vec::is_empty) {
-        described_person(table, view, q)
+    let described = if q.kind == Kind::Age && nouns.as_ref().is_none_or(Vec::is_empty) {
+        described_person(text, table, views, q)
     } else {
         Vec::new()
     };
@@ -2246,7 +2274,7 @@ pub(crate) fn score(
         }
         match &nouns {
             Some(list) if list.contains(&f) => t.add(3, How::Noun),
-            Some(_) if described.contains(&f) => t.add(3, How::Predicate),
+            _ if described.contains(&f) => t.add(3, How::Predicate),
             // A noun that names nothing in the table, or names other facts.
             Some(_) if !money && !physical && q.kind != Kind::Percent && !template => continue,
             _ => {}

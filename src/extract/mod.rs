@@ -516,7 +516,18 @@ fn skip_backslash(c: &Cursor, start: usize) -> usize {
 /// "Prigozhin, 61, runs": a bare number between commas after a name.
 fn is_age_by_name(c: &Cursor, fig: &Figure) -> bool {
     let i = fig.first;
-    if fig.value > Decimal::from(120) || fig.value.is_zero() || i < c.lo + 2 {
+    if fig.value > Decimal::from(120) || fig.value.is_zero() || i < c.lo + 1 {
+        return false;
+    }
+    let ends = fig.next >= c.hi || c.punct(fig.next, '.');
+    // "He's 77.": the pronoun and its verb in one word.
+    if ["he's", "she's", "he’s", "she’s"]
+        .iter()
+        .any(|w| c.is(i - 1, w))
+    {
+        return ends;
+    }
+    if i < c.lo + 2 {
         return false;
     }
     let name = c.kind(i - 2) == Some(Tok::Word) && c.starts_upper(i - 2);
@@ -527,7 +538,6 @@ fn is_age_by_name(c: &Cursor, fig: &Figure) -> bool {
     // son, 19").
     let dash =
         matches!(c.kind(fig.next), Some(Tok::Punct('-' | '–' | '—'))) && !c.touches_prev(fig.next);
-    let ends = fig.next >= c.hi || c.punct(fig.next, '.');
     let closes = c.punct(fig.next, ',')
         || c.punct(fig.next, ')')
         || c.punct(fig.next, ';')

@@ -9,7 +9,9 @@
 //! Which of the facts the figure is may be unclear, but that it is wrong
 //! is not: no figure the sentence may mean has that value. A digit slipped
 //! in a figure of a deal with several parts is the error this catches;
-//! when the figure agrees with one of them, it is that one, and fine.
+//! when the figure agrees with one of them, it is that one, and fine. The
+//! slip may be from a figure the fact's tolerance holds: "570 miles" where
+//! the table has about 400, give or take 35, is one digit off 370.
 //!
 //! ## Example
 //! ```text
@@ -81,7 +83,7 @@ impl super::Check for Check {
             // them, or the fact it states may be none of these at all.
             let slipped = facts.iter().zip(&verdicts).any(|(f, v)| match v {
                 Verdict::Scale | Verdict::Currency | Verdict::Period => true,
-                Verdict::Value => one_digit_apart(q.value, f.value),
+                Verdict::Value => one_digit_from(q.value, f.value, f.tolerance_amount()),
                 Verdict::Agrees | Verdict::Unknown => false,
             });
             // "about 50,000 of them" between the convicts and the
@@ -98,7 +100,13 @@ impl super::Check for Check {
             }
             let list = facts
                 .iter()
-                .map(|f| format!("`{}` ({})", f.id, format_value(f.value, f.measure, f.per)))
+                .map(|f| {
+                    let value = format_value(f.value, f.measure, f.per);
+                    match f.measure {
+                        Measure::Physical(_) => format!("`{}` ({value} {})", f.id, f.unit_label),
+                        _ => format!("`{}` ({value})", f.id),
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             let mut d = Diagnostic::new(
@@ -117,6 +125,30 @@ impl super::Check for Check {
             out.push(d);
         }
     }
+}
+
+/// Whether `x` is one digit away from a figure within `tol` of `c`:
+/// "570 miles" is a slip of "370 miles", which a 400-mile fact give or
+/// take 35 holds.
+fn one_digit_from(x: Decimal, c: Decimal, tol: Decimal) -> bool {
+    if one_digit_apart(x, c) {
+        return true;
+    }
+    let written = x.abs().normalize().to_string();
+    written.char_indices().any(|(i, ch)| {
+        ch.is_ascii_digit()
+            && (b'0'..=b'9').any(|d| {
+                let mut other = written.clone().into_bytes();
+                other[i] = d;
+                let leading_zero = i == 0 && d == b'0' && written.len() > 1;
+                !leading_zero
+                    && d != ch as u8
+                    && String::from_utf8(other)
+                        .ok()
+                        .and_then(|s| s.parse::<Decimal>().ok())
+                        .is_some_and(|v| (v - c.abs()).abs() <= tol)
+            })
+    })
 }
 
 /// Whether two numbers of the same length differ in one digit, or in two
@@ -156,7 +188,7 @@ fn one_digit_apart(x: Decimal, c: Decimal) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::one_digit_apart;
+    use super::{one_digit_apart, one_digit_from};
     use rust_decimal::Decimal;
 
     fn d(s: &str) -> Decimal {
@@ -172,5 +204,13 @@ mod tests {
         assert!(!one_digit_apart(d("8"), d("6.3")));
         assert!(!one_digit_apart(d("2.25"), d("1.8")));
         assert!(!one_digit_apart(d("1250"), d("125")));
+    }
+
+    #[test]
+    fn a_slip_of_a_figure_the_tolerance_holds() {
+        assert!(one_digit_from(d("570"), d("400"), d("35")));
+        assert!(one_digit_from(d("700"), d("500"), d("0")));
+        assert!(!one_digit_from(d("570"), d("400"), d("20")));
+        assert!(!one_digit_from(d("5700"), d("400"), d("35")));
     }
 }

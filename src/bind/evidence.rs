@@ -1576,6 +1576,62 @@ fn described_person(
     out
 }
 
+/// Whether a copula or a verb of amounting stands right before the figure:
+/// "was 209 billion dollars", "totalled $175 billion", "stood at $9bn".
+fn copula_before(view: &SentenceView, q: &Quantity) -> Option<Span> {
+    let ws = &view.words;
+    let at = ws.partition_point(|w| w.span.start < q.span.start);
+    let word = |k: usize| at.checked_sub(k).map(|i| ws[i].stem.as_str());
+    if matches!(
+        word(1),
+        Some("is" | "was" | "are" | "were" | "totaled" | "totalled" | "totaling" | "totalling")
+    ) {
+        return Some(ws[at - 1].span);
+    }
+    matches!(
+        (word(2), word(1)),
+        (Some("stood" | "amounted" | "came"), Some("at" | "to"))
+    )
+    .then(|| ws[at - 2].span)
+}
+
+/// The terms that head the subject of a copula ending at `before`, among
+/// its first few words: "the asset size of the bank", not "the amount of
+/// deposits not covered by deposit insurance", whose term a verb or
+/// negation after it qualifies away, and whose "deposit insurance" is far
+/// from its head.
+fn equated_terms(table: &FactTable, view: &SentenceView, before: Span) -> Vec<FactId> {
+    let ws = &view.words;
+    let inside: Vec<&crate::facts::pattern::WordTok> =
+        ws.iter().filter(|w| before.contains(w.span)).collect();
+    let opening = inside.iter().rposition(|w| w.after_break).unwrap_or(0);
+    let Some(head_end) = inside[opening..].iter().take(4).next_back().map(|w| w.span.end) else {
+        return Vec::new();
+    };
+    let qualified = |from: usize| {
+        ws.iter()
+            .filter(|w| w.span.start >= from && w.span.end <= before.end)
+            .any(|w| {
+                matches!(w.stem.as_str(), "not" | "no" | "that" | "which" | "who")
+                    || w.stem.len() > 4 && (w.stem.ends_with("ed") || w.stem.ends_with("ing"))
+            })
+    };
+    let mut out = Vec::new();
+    for (s, m) in &view.matches {
+        let sp = view.match_span(m);
+        if let Role::Term(f) = table.stories[*s].roles[m.pattern]
+            && before.contains(sp)
+            && sp.start >= inside[opening].span.start
+            && sp.end <= head_end
+            && !qualified(sp.end)
+            && !out.contains(&f)
+        {
+            out.push(f);
+        }
+    }
+    out
+}
+
 /// Which aspects of a length the words around a figure name: "lies 12,500
 /// feet down", "the 22-foot submersible" (a thing's size, when nothing else
 /// is said), "900 miles off Cape Cod".
@@ -1877,6 +1933,12 @@ pub(crate) fn score(
     } else {
         Vec::new()
     };
+    // "the asset size of the bank was 209 billion dollars", "deposits
+    // totalled $175 billion": the subject of a copula right before the
+    // figure is what the figure is.
+    let equated = copula_before(view, q)
+        .map(|copula| equated_terms(table, view, Span::new(clause.start, copula.start)))
+        .unwrap_or_default();
     let base = if base_is_noun {
         None
     } else {
@@ -2366,6 +2428,9 @@ pub(crate) fn score(
         }
         if !fact.has_context && context_present && !money && !template && !has_base {
             continue;
+        }
+        if equated.contains(&f) {
+            t.add(3, How::Noun);
         }
         if money {
             if flows.contains(&f) {

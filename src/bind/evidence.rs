@@ -1605,7 +1605,12 @@ fn equated_terms(table: &FactTable, view: &SentenceView, before: Span) -> Vec<Fa
     let inside: Vec<&crate::facts::pattern::WordTok> =
         ws.iter().filter(|w| before.contains(w.span)).collect();
     let opening = inside.iter().rposition(|w| w.after_break).unwrap_or(0);
-    let Some(head_end) = inside[opening..].iter().take(4).next_back().map(|w| w.span.end) else {
+    let Some(head_end) = inside[opening..]
+        .iter()
+        .take(4)
+        .next_back()
+        .map(|w| w.span.end)
+    else {
         return Vec::new();
     };
     let qualified = |from: usize| {

@@ -20,7 +20,9 @@
 //! ## Configuration
 //! A fact with `date = 2014`, `date = "2022-11"` or `date = 2022-12-22`,
 //! and the `context` words that say which event a date is ("founded",
-//! "delivered"). Dates without a year ("Dec 22") take the document's year.
+//! "delivered"). Dates without a year ("Dec 22") take the document's year;
+//! one whose day and month are the fact's, in another year ("On April 15,
+//! the ship sank" of the 1912 sinking), agrees.
 
 use super::{Context, Family, Meta};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -54,7 +56,7 @@ impl super::Check for Check {
             let Some(said) = time::resolve(q, cx.doc_date.map(|d| d.date)) else {
                 continue;
             };
-            if said.overlaps(&when) {
+            if said.overlaps(&when) || same_day_another_year(q, &when) {
                 continue;
             }
             let words = cx.words(q.figure);
@@ -83,6 +85,17 @@ impl super::Check for Check {
             out.push(d);
         }
     }
+}
+
+/// "On April 15, at about 2:20 a.m., the ship sank", of a sinking in
+/// 1912: a date written without its year, of an event in another year than
+/// the document's, says only its day and month.
+fn same_day_another_year(q: &crate::extract::Quantity, when: &time::Interval) -> bool {
+    let Some(d) = q.date.filter(|d| d.year.is_none()) else {
+        return false;
+    };
+    let start = when.start;
+    d.month == Some(start.month() as u8) && d.day.is_none_or(|day| day == start.day() as u8)
 }
 
 /// A bare year ("founded in 2016") takes the table's year when the event

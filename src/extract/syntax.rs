@@ -797,7 +797,15 @@ fn leads(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
 /// Tokens that end a clause inside a sentence.
 fn breaks_clause(c: &Cursor, i: usize) -> bool {
     match c.kind(i) {
-        Some(Tok::Punct(';' | ':' | '(' | ')' | '—' | '–' | '[' | ']')) => true,
+        // "at 8:15am": the colon of a time of day ends nothing.
+        Some(Tok::Punct(':')) => {
+            !(c.touches_prev(i)
+                && c.touches_prev(i + 1)
+                && i > c.lo
+                && c.kind(i - 1) == Some(Tok::Num)
+                && matches!(c.kind(i + 1), Some(Tok::Num | Tok::AlNum)))
+        }
+        Some(Tok::Punct(';' | '(' | ')' | '—' | '–' | '[' | ']')) => true,
         Some(Tok::Punct('-')) => !c.touches_prev(i) && !c.touches_prev(i + 1),
         Some(Tok::Word) => {
             words::is_clause_break(c.str(i)) || c.is(i, "and") && i > c.lo && c.punct(i - 1, ',')

@@ -263,7 +263,24 @@ fn other_owner(
             w.stem.as_str(),
             "mr" | "mrs" | "ms" | "dr" | "president" | "general" | "secretary"
         );
-        let dated = words::month(raw).is_some() || words::weekday(raw).is_some();
+        // "7 a.m. Eastern Standard Time on Thursday", "8:15am ET": a time
+        // zone is when, not whose.
+        let zone = words::is_time_zone(raw)
+            || raw == "Time"
+                && i > 0
+                && matches!(
+                    &text[ws[i - 1].span.range()],
+                    "Standard"
+                        | "Daylight"
+                        | "Summer"
+                        | "Mean"
+                        | "Eastern"
+                        | "Pacific"
+                        | "Central"
+                        | "Mountain"
+                        | "Universal"
+                );
+        let dated = words::month(raw).is_some() || words::weekday(raw).is_some() || zone;
         // "One day after…", "Two rivals…": a number word is no name.
         let number = crate::extract::small_number(&w.stem).is_some();
         // "Russian prisons", "Ukrainian city": a nationality before a noun is no owner.
@@ -1268,11 +1285,32 @@ fn event_span(ex: &Extraction, view: &SentenceView, q: &Quantity, clause: Span) 
     };
     // "missing since Sunday", "air until Thursday": a conjunction right
     // before the date is the date's own preposition, not a new clause.
+    // "until around 5 a.m. on Thursday": a time of day between them too.
+    let time_of_day = |w: &&crate::facts::pattern::WordTok| {
+        w.stem.starts_with(|c: char| c.is_ascii_digit())
+            || words::is_time_zone(&w.stem)
+            || matches!(
+                w.stem.as_str(),
+                "a" | "p"
+                    | "m"
+                    | "am"
+                    | "pm"
+                    | "at"
+                    | "on"
+                    | "around"
+                    | "about"
+                    | "roughly"
+                    | "approximately"
+                    | "noon"
+                    | "midnight"
+            )
+    };
     let last_before = view
         .words
         .iter()
         .rev()
-        .find(|w| w.span.end <= q.figure.start)
+        .filter(|w| w.span.end <= q.figure.start)
+        .find(|w| !time_of_day(w))
         .map(|w| w.span);
     let own_preposition = |w: &crate::facts::pattern::WordTok| {
         Some(w.span) == last_before
@@ -1574,6 +1612,33 @@ fn described_person(
         }
     }
     out
+}
+
+/// The words "left" that follow a figure's noun phrase at once ("three
+/// days left", "40 hours of oxygen left"): they say what remains.
+fn left_as_remaining(ex: &Extraction, view: &SentenceView) -> Vec<Span> {
+    let ws = &view.words;
+    view.quantities
+        .iter()
+        .map(|&k| &ex.quantities[k])
+        .filter(|d| d.kind != Kind::Date)
+        .filter_map(|d| {
+            let end = d.span.end.max(d.syntax.np_end);
+            let next = ws.partition_point(|w| w.span.start < end);
+            // Past "of oxygen", "of breathable air".
+            let of = ws.get(next).is_some_and(|w| w.stem == "of");
+            let after = if of {
+                next + 1..(next + 4).min(ws.len())
+            } else {
+                next..next + 1
+            };
+            ws.get(after)?
+                .iter()
+                .take_while(|w| !w.after_break)
+                .find(|w| w.stem == "left")
+                .map(|w| w.span)
+        })
+        .collect()
 }
 
 /// Whether a copula or a verb of amounting stands right before the figure:
@@ -1897,6 +1962,19 @@ pub(crate) fn score(
     // A label's words are the figure's too: "Spending: $100m a month".
     let with_lead = |s: Span| q.syntax.lead.map_or(s, |l| s.cover(l));
     let mut contexts = view.within(table, with_lead(context_span), context);
+    // "40 hours of oxygen left until … Thursday": "left" after a figure's
+    // noun phrase is what remains, not a leaving the date could be of.
+    if q.kind == Kind::Date {
+        let remaining = left_as_remaining(ex, view);
+        contexts.retain(|&f| {
+            view.matches.iter().any(|(s, m)| {
+                let sp = view.match_span(m);
+                table.stories[*s].roles[m.pattern] == Role::Context(f)
+                    && with_lead(context_span).contains(sp)
+                    && !remaining.contains(&sp)
+            })
+        });
+    }
     // "announced on Thursday", "was declared on 22 June": a fact whose
     // context is the verb of saying itself is the statement the date is of.
     let statements: Vec<FactId> = saying.map_or_else(Vec::new, |at| {

@@ -74,6 +74,12 @@ word_class!(
 );
 
 word_class!(
+    /// Time zones written as letters: "8:15am ET", "1300 GMT".
+    is_time_zone: "et" | "edt" | "est" | "ct" | "cdt" | "cst" | "mt" | "mdt" | "mst" | "pt"
+        | "pdt" | "pst" | "gmt" | "utc" | "bst" | "ist" | "cet" | "cest" | "aest" | "aedt"
+);
+
+word_class!(
     /// Words that start a new clause inside a sentence.
     is_clause_break: "but" | "while" | "whereas" | "although" | "though" | "because"
         | "however" | "yet" | "unless" | "whilst"

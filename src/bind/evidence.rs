@@ -754,8 +754,11 @@ fn in_scope(
                     Some(n) if n.stem == "the" => ws.get(i + 2),
                     n => n,
                 };
+                // "the California Department of Financial Protection":
+                // an "of" inside a name is the name's.
+                let in_name = i > 0 && capitalised(&ws[i - 1]);
                 w.span.start >= end
-                    && (w.stem == "of" && next.is_some_and(capitalised)
+                    && (w.stem == "of" && !in_name && next.is_some_and(capitalised)
                         || w.after_break && text[end..w.span.start].contains(',') && capitalised(w))
             })
         };

@@ -71,21 +71,43 @@ impl Dir {
     }
 }
 
-/// Runs `cmd` to its end, or kills it after a minute and panics.
+/// Runs `cmd` to its end, or kills it after a minute and panics. The
+/// output is read while it runs: a report larger than a pipe's buffer
+/// (a SARIF log with every rule's help is) would otherwise block the
+/// child on a full pipe and look like a hang.
 fn finish(cmd: &mut Command) -> Output {
     let mut child = cmd
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("numcheck runs");
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut out = Vec::new();
+            if let Some(mut pipe) = pipe {
+                std::io::Read::read_to_end(&mut pipe, &mut out).expect("read output");
+            }
+            out
+        })
+    };
+    let out = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let err = drain(child.stderr.take().map(|p| Box::new(p) as _));
     for _ in 0..600 {
-        if child.try_wait().expect("child status").is_some() {
-            return child.wait_with_output().expect("output");
+        if let Some(status) = child.try_wait().expect("child status") {
+            return Output {
+                status,
+                stdout: out.join().expect("stdout read"),
+                stderr: err.join().expect("stderr read"),
+            };
         }
         std::thread::sleep(Duration::from_millis(100));
     }
     child.kill().expect("killed");
-    panic!("numcheck hung: {:?}", child.wait_with_output());
+    let status = child.wait().expect("killed child's status");
+    panic!(
+        "numcheck hung ({status}): {}",
+        String::from_utf8_lossy(&out.join().expect("stdout read"))
+    );
 }
 
 fn mkfifo(path: &Path) {

@@ -1967,8 +1967,12 @@ pub(crate) fn score(
     let mut contexts = view.within(table, with_lead(context_span), context);
     // "40 hours of oxygen left until … Thursday": "left" after a figure's
     // noun phrase is what remains, not a leaving the date could be of.
-    if q.kind == Kind::Date {
-        let remaining = left_as_remaining(ex, view);
+    let remaining = if q.kind == Kind::Date && !contexts.is_empty() {
+        left_as_remaining(ex, view)
+    } else {
+        Vec::new()
+    };
+    if !remaining.is_empty() {
         contexts.retain(|&f| {
             view.matches.iter().any(|(s, m)| {
                 let sp = view.match_span(m);

@@ -45,6 +45,20 @@ impl<'a> Cursor<'a> {
         self.tok(i).map(|t| t.kind)
     }
 
+    /// Whether token `i` is the colon of a time of day: "10:30", "8:15am".
+    pub fn time_colon(&self, i: usize) -> bool {
+        let minutes = match self.kind(i + 1) {
+            Some(Tok::Num) => true,
+            Some(Tok::AlNum) => self.str(i + 1).starts_with(|ch: char| ch.is_ascii_digit()),
+            _ => false,
+        };
+        self.punct(i, ':')
+            && self.touches_prev(i)
+            && self.touches_prev(i + 1)
+            && self.kind(i - 1) == Some(Tok::Num)
+            && minutes
+    }
+
     /// Whether token `i` touches the one before it.
     pub fn touches_prev(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.gap == Gap::None) && i > self.lo

@@ -201,18 +201,7 @@ pub(crate) fn is_not_quantity(c: &Cursor, fig: &Figure, has_currency: bool) -> b
     }
     // Times of day: "10:30", "8:15am", "3 p.m.", "1300 GMT"; and the
     // minutes of "07:45".
-    let minutes = |k: usize| match c.kind(k) {
-        Some(Tok::Num) => true,
-        Some(Tok::AlNum) => c.str(k).starts_with(|ch: char| ch.is_ascii_digit()),
-        _ => false,
-    };
-    if c.punct(next, ':') && c.touches_prev(next) && minutes(next + 1) && c.touches_prev(next + 1)
-        || i >= c.lo + 2
-            && c.touches_prev(i)
-            && c.punct(i - 1, ':')
-            && c.touches_prev(i - 1)
-            && c.kind(i - 2) == Some(Tok::Num)
-    {
+    if c.time_colon(next) || i > c.lo && c.time_colon(i - 1) {
         return true;
     }
     // "v2.0", "iOS 17.2.1"-style versions: digits glued to a full stop glued to a word.

@@ -798,13 +798,7 @@ fn leads(c: &Cursor, sq: &mut SentenceQuantities, l: usize, starts: &[usize]) {
 fn breaks_clause(c: &Cursor, i: usize) -> bool {
     match c.kind(i) {
         // "at 8:15am": the colon of a time of day ends nothing.
-        Some(Tok::Punct(':')) => {
-            !(c.touches_prev(i)
-                && c.touches_prev(i + 1)
-                && i > c.lo
-                && c.kind(i - 1) == Some(Tok::Num)
-                && matches!(c.kind(i + 1), Some(Tok::Num | Tok::AlNum)))
-        }
+        Some(Tok::Punct(':')) => !c.time_colon(i),
         Some(Tok::Punct(';' | '(' | ')' | '—' | '–' | '[' | ']')) => true,
         Some(Tok::Punct('-')) => !c.touches_prev(i) && !c.touches_prev(i + 1),
         Some(Tok::Word) => {

@@ -22,7 +22,8 @@
 //! The fact's `date` and `context` words, and the document's date: its
 //! front matter `date:`, `--date`, its dateline, or the story's `date`.
 //! "on Thursday" is the last Thursday by the writing; "last month" is the
-//! calendar month before it; "in recent weeks" the six weeks before it.
+//! calendar month before it; "in recent weeks" the six weeks before it;
+//! "over the weekend" the last Saturday and Sunday by it (never a Friday).
 //! A weekday beside a figure whose fact holds on one day (`as_of`) is held
 //! to that day: "shares fell 60% on Friday" of a Thursday fall.
 //!

@@ -227,6 +227,9 @@ pub(crate) fn relative_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
             .filter(|u| u.ends_with('s'))
             .and_then(Period::parse)
     };
+    if let Some(r) = weekend_at(c, i, lw) {
+        return Some((r, i + 2));
+    }
     match lw {
         "yesterday" => return Some((Relative::Yesterday, i + 1)),
         "today" => return Some((Relative::Today, i + 1)),
@@ -325,6 +328,25 @@ pub(crate) fn relative_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
     }
     let days = if forward == clause_after { -days } else { days };
     Some((Relative::Offset(days), i + 3))
+}
+
+/// "the weekend", "last weekend", "this weekend": a Saturday and Sunday
+/// near the writing. Not "the weekend of March 11", whose date is its own,
+/// nor "a weekend" or "weekends", which are no particular one.
+fn weekend_at(c: &Cursor, i: usize, lw: &str) -> Option<Relative> {
+    let w = c.word(i + 1)?;
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    if !w.eq_ignore_ascii_case("weekend") || c.is(i + 2, "of") {
+        return None;
+    }
+    match lw {
+        "the" | "last" | "past" => Some(Relative::LastWeekend),
+        "this" => Some(Relative::ThisWeekend),
+        _ => None,
+    }
 }
 
 pub(crate) fn date_at(c: &Cursor, i: usize) -> Option<DateAt> {

@@ -292,6 +292,12 @@ pub enum Relative {
     Offset(i32),
     /// "10 months ago": this many units before the writing.
     Ago(u32, Period),
+    /// "over the weekend", "last weekend": the last Saturday and Sunday by
+    /// the writing (the one under way on a weekend).
+    LastWeekend,
+    /// "this weekend": the weekend just past on a Monday, the coming one
+    /// later in the week.
+    ThisWeekend,
 }
 
 impl Relative {
@@ -322,6 +328,8 @@ impl Relative {
                 format!("{} after the writing", unit(Period::Day, d.unsigned_abs()))
             }
             Relative::Ago(n, p) => format!("{n} {} ago", unit(p, n)),
+            Relative::LastWeekend => "the weekend".into(),
+            Relative::ThisWeekend => "this weekend".into(),
         }
     }
 }

@@ -319,6 +319,24 @@ fn year_for(p: DateParts, month: u8, day: u8, doc: Date) -> Option<Date> {
     }
 }
 
+/// The Saturday and Sunday of "the weekend" (`this` false: the last by the
+/// writing, or the one under way) or "this weekend" (the one of the week
+/// being written in, except on a Monday, when it is the one just past).
+fn weekend(doc: Date, this: bool) -> Option<Interval> {
+    // Days since Monday: 0 on a Monday, 5 on a Saturday, 6 on a Sunday.
+    let since_monday = i64::from(doc.weekday().to_monday_zero_offset());
+    let saturday = if since_monday >= 5 || (this && since_monday > 0) {
+        doc.checked_add((5 - since_monday).days()).ok()?
+    } else {
+        doc.checked_sub((since_monday + 2).days()).ok()?
+    };
+    Some(Interval {
+        start: saturday,
+        end: saturday.tomorrow().ok()?,
+        precision: Precision::Range,
+    })
+}
+
 fn resolve_relative(r: Relative, doc: Date) -> Option<Interval> {
     Some(match r {
         Relative::Yesterday => Interval::day(doc.yesterday().ok()?),
@@ -347,6 +365,8 @@ fn resolve_relative(r: Relative, doc: Date) -> Option<Interval> {
             end: shift(doc, p, recent_reach(p))?,
             precision: Precision::Range,
         },
+        Relative::LastWeekend => weekend(doc, false)?,
+        Relative::ThisWeekend => weekend(doc, true)?,
         Relative::Offset(days) => Interval::day(doc.checked_add(i64::from(days).days()).ok()?),
         Relative::Ago(n, p) => {
             let d = shift(doc, p, -i64::from(n))?;
@@ -466,6 +486,35 @@ mod tests {
             cases.len(),
             failures.join("\n")
         );
+    }
+
+    /// "the weekend" looks back to the last Saturday and Sunday, or the one
+    /// under way; "this weekend" is the coming one after a Monday.
+    #[test]
+    fn weekends_around_the_writing() {
+        let cases: &[(&str, &[Resolution])] = &[
+            (
+                "2023-03-10",
+                &[
+                    ("It failed over the weekend.", &["2023-03-04/2023-03-05"]),
+                    ("It met last weekend.", &["2023-03-04/2023-03-05"]),
+                    ("It meets this weekend.", &["2023-03-11/2023-03-12"]),
+                    ("It opens at weekends.", &[]),
+                    ("It met on the weekend of March 11.", &["2023-03-11"]),
+                ],
+            ),
+            (
+                "2023-03-12",
+                &[("It failed over the weekend.", &["2023-03-11/2023-03-12"])],
+            ),
+            (
+                "2023-03-13",
+                &[("It met this weekend.", &["2023-03-11/2023-03-12"])],
+            ),
+        ];
+        for (doc, want) in cases {
+            check_resolutions(doc, want);
+        }
     }
 
     /// A text of Thursday 22 December 2022, the day of the seed story.

@@ -213,8 +213,9 @@ impl Approx {
             "nearly" | "almost" | "close_to" | "just_under" => Approx::Nearly,
             "more_than" | "over" | "above" | "upwards_of" | "in_excess_of" => Approx::MoreThan,
             "less_than" | "fewer_than" | "under" | "below" => Approx::LessThan,
-            "at_least" | "no_fewer_than" | "no_less_than" => Approx::AtLeast,
-            "at_most" | "no_more_than" => Approx::AtMost,
+            "at_least" | "no_fewer_than" | "no_less_than" | "no_earlier_than" => Approx::AtLeast,
+            // "no later than" and "no earlier than" are a date fact's.
+            "at_most" | "no_more_than" | "no_later_than" => Approx::AtMost,
             "up_to" | "as_many_as" | "as_much_as" => Approx::UpTo,
             _ => return None,
         })

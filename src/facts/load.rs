@@ -821,6 +821,10 @@ impl Loader {
                 self.check_len(s);
             }
         }
+        let qualifier = f
+            .qualifier
+            .as_ref()
+            .and_then(|q| self.date_qualifier(q, measure));
         let name = f
             .terms
             .first()
@@ -840,7 +844,7 @@ impl Loader {
             .to_string(),
             value: Decimal::ZERO,
             per: None,
-            qualifier: None,
+            qualifier,
             accept: Vec::new(),
             reject: Vec::new(),
             tolerance: Tolerance::Absolute(Decimal::ZERO),
@@ -862,6 +866,34 @@ impl Loader {
             aspects: aspects(f),
             elapsed: false,
         })
+    }
+
+    /// A date's qualifier makes it a deadline (`"no later than"`, `"at
+    /// most"`) or a floor (`"no earlier than"`, `"at least"`); "about" a
+    /// date says nothing a check could hold the text to.
+    fn date_qualifier(&mut self, q: &S<String>, measure: Measure) -> Option<Approx> {
+        let a = Approx::parse(q.get_ref());
+        match a {
+            Some(Approx::AtMost | Approx::UpTo | Approx::LessThan)
+            | Some(Approx::AtLeast | Approx::MoreThan)
+                if measure == Measure::Date =>
+            {
+                a
+            }
+            _ => {
+                self.error(
+                    &RULES_VALUE,
+                    span_of(q),
+                    format!("`{}` is no qualifier of a date", q.get_ref()),
+                    "here",
+                )
+                .help = Some(
+                    "a date may be `\"no later than\"` (a deadline) or `\"no earlier than\"`"
+                        .into(),
+                );
+                None
+            }
+        }
     }
 
     fn bad_qualifier(&mut self, q: &S<String>) {

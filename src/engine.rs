@@ -169,6 +169,7 @@ pub fn check(doc: &Document, table: &FactTable, opts: &Options) -> Vec<Diagnosti
             ex: &ex,
             bound: &bound,
             doc_date: doc_date.as_ref(),
+            active: &active,
         };
         let mut out = Vec::new();
         checks::run_all(&cx, &mut out);

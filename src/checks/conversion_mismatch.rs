@@ -1,7 +1,11 @@
 //! ## What it does
 //! Flags a measure converted in brackets into a figure it is not: "370
 //! nautical miles (600km)", where 370 nautical miles are 685 km; "2 miles
-//! (4 km)", where 2 miles are 3.2 km.
+//! (4 km)", where 2 miles are 3.2 km; and, where the story gives its
+//! `exchange_rates`, a sum converted into another currency at a rate that
+//! is not the day's: "£1 (US$0.82)" when £1 was worth US$1.21, the rate
+//! turned upside down; "$209 billion (about 27.6 trillion won)", ten
+//! times too small.
 //!
 //! ## Why is this bad?
 //! A conversion is done by hand, often from the wrong unit (statute miles
@@ -20,20 +24,24 @@
 //! ## Configuration
 //! None: it needs no table. The converted figure may be off by rounding
 //! (half a unit of its last significant digit) or by 5%, whichever is more.
-//! Only lengths, weights, speeds and times of a fixed size are checked; a
-//! sum in another currency is converted at a rate the text does not give.
+//! Lengths, weights, speeds and times of a fixed size are checked with no
+//! table. A sum in another currency is checked only against the story's
+//! `exchange_rates` (`["£1 = US$1.21", "US$1 = ₩1,300 to ₩1,320"]`),
+//! directly, the other way round, or through a third currency, and may be
+//! off by 6% beyond the rate's range: rates move by the day and outlets
+//! round.
 
 use rust_decimal::Decimal;
 
 use super::{Context, Family, Meta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::{Approx, Kind, Quantity, Unit, measure};
-use crate::facts::format_number;
+use crate::extract::{Approx, Currency, Kind, Quantity, Unit, measure};
+use crate::facts::{ExchangeRate, Measure, format_number, format_value};
 
 pub static META: Meta = Meta {
     code: "NC204",
     name: "conversion-mismatch",
-    summary: "a measure converted in brackets into a figure it is not",
+    summary: "a measure or sum converted in brackets into a figure it is not",
     severity: Severity::Warning,
     family: Family::Arithmetic,
     source: include_str!("conversion_mismatch.rs"),
@@ -43,6 +51,42 @@ pub struct Check;
 
 /// How far a conversion may stray beyond rounding: 5%.
 const SLACK: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
+
+/// How far a sum may stray beyond the range of the story's rate: 6%.
+const RATE_SLACK: Decimal = Decimal::from_parts(6, 0, 0, false, 2);
+
+/// What one `from` is worth in `to` by the stories' rates, low and high:
+/// a rate given either way round, or two through a third currency.
+fn rate(cx: &Context, from: Currency, to: Currency) -> Option<(Decimal, Decimal)> {
+    let rates: Vec<ExchangeRate> = cx
+        .active
+        .iter()
+        .flat_map(|&s| cx.table.stories[s].exchange_rates.iter().copied())
+        .collect();
+    if let Some(r) = rates.iter().find_map(|r| r.between(from, to)) {
+        return Some(r);
+    }
+    rates.iter().find_map(|a| {
+        let via = if a.from == from { a.to } else { a.from };
+        let (lo, hi) = a.between(from, via)?;
+        let (lo2, hi2) = rates.iter().find_map(|b| b.between(via, to))?;
+        Some((lo * lo2, hi * hi2))
+    })
+}
+
+/// The currency of a sum.
+fn currency(q: &Quantity) -> Option<Currency> {
+    match q.unit {
+        Some(Unit::Currency(c)) => Some(c),
+        _ => None,
+    }
+}
+
+/// A bound ("more than two miles") converts loosely.
+fn bound(x: &Quantity) -> bool {
+    x.qualifier
+        .is_some_and(|k| !matches!(k.approx, Approx::About))
+}
 
 /// A measure's symbol and the size of its unit in its dimension's base.
 fn unit_of(q: &Quantity) -> Option<(&'static str, Decimal)> {
@@ -77,6 +121,12 @@ impl super::Check for Check {
 
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for q in &cx.ex.quantities {
+            if q.kind == Kind::Money {
+                if let Some(d) = money_conversion(cx, q) {
+                    out.push(d);
+                }
+                continue;
+            }
             if q.kind != Kind::Measure || q.high.is_some() {
                 continue;
             }
@@ -85,12 +135,6 @@ impl super::Check for Check {
             };
             let (Some((to, to_size)), Some((from, from_size))) = (unit_of(q), unit_of(p)) else {
                 continue;
-            };
-            // "more than two miles (nearly 4 kilometers)": bounds convert
-            // loosely.
-            let bound = |x: &Quantity| {
-                x.qualifier
-                    .is_some_and(|k| !matches!(k.approx, Approx::About))
             };
             if p.high.is_some() || to_size.is_zero() || bound(p) || bound(q) {
                 continue;
@@ -121,6 +165,54 @@ impl super::Check for Check {
             out.push(d);
         }
     }
+}
+
+/// "£1 (US$0.82)": a sum in brackets that the story's rate does not make
+/// of the one before it.
+fn money_conversion(cx: &Context, q: &Quantity) -> Option<Diagnostic> {
+    let p = q.syntax.conversion_of.and_then(|g| cx.ex.get(g))?;
+    if p.kind != Kind::Money || p.high.is_some() || q.high.is_some() || bound(p) || bound(q) {
+        return None;
+    }
+    let (from, to) = (currency(p)?, currency(q)?);
+    let (lo, hi) = rate(cx, from, to)?;
+    let (least, most) = (p.value * lo, p.value * hi);
+    let room = rounding(q.value);
+    if q.value >= least * (Decimal::ONE - RATE_SLACK) - room
+        && q.value <= most * (Decimal::ONE + RATE_SLACK) + room
+    {
+        return None;
+    }
+    let money = |v: Decimal, c: Currency| {
+        format_value(
+            v.round_sf(3).unwrap_or(v).normalize(),
+            Measure::Money(c),
+            None,
+        )
+    };
+    let want = if least == most {
+        format!("about {}", money(least, to))
+    } else {
+        format!("{} to {}", money(least, to), money(most, to))
+    };
+    let (value, said) = (money(p.value, from), cx.words(q.figure));
+    let unit_rate = if lo == hi {
+        money(lo, to)
+    } else {
+        format!("{} to {}", money(lo, to), money(hi, to))
+    };
+    let d = Diagnostic::new(
+        &META,
+        META.severity,
+        format!("{value} was {want} at the story's exchange rate, not {said}"),
+        cx.label(p.figure.cover(q.figure), format!("{value} was {want}")),
+    )
+    .with_note(format!(
+        "exchange rate: {} = {unit_rate} (the story's `exchange_rates`)",
+        money(Decimal::ONE, from)
+    ))
+    .with_help("convert again at the rate, or correct the first sum");
+    Some(d)
 }
 
 #[cfg(test)]

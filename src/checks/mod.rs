@@ -99,6 +99,8 @@ pub struct Context<'a> {
     pub bound: &'a Bindings,
     /// When the document was written, if known.
     pub doc_date: Option<&'a crate::time::DocDate>,
+    /// The stories that apply to the document, by index in `table`.
+    pub active: &'a [usize],
 }
 
 impl Context<'_> {

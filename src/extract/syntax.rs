@@ -684,20 +684,45 @@ fn bracketed_conversion(c: &Cursor, sq: &SentenceQuantities, l: usize) -> Option
         }
         _ => false,
     };
-    let opened = t.first > c.lo && c.punct(t.first - 1, '(') && sq.toks[l].next == t.first - 1;
-    (same_kind && q.unit != p.unit && opened && c.punct(t.next, ')')).then_some(next)
+    // "(about 27.6 trillion won)": a qualifier may open the bracket.
+    let start = super::units::qualifier_before(c, t.first).map_or(t.first, |(_, k)| k);
+    let opened = start > c.lo && c.punct(start - 1, '(') && sq.toks[l].next == start - 1;
+    // "£1 (US$0.82 or RM5.47)": a sum may be given in several currencies.
+    let closed = c.punct(t.next, ')')
+        || p.kind == Kind::Money && (c.is(t.next, "or") || c.punct(t.next, ','));
+    (same_kind && q.unit != p.unit && opened && closed).then_some(next)
+}
+
+/// "£1 (US$0.82 or RM5.47)": the sum after "or" in the bracket converts
+/// the same figure as the one before it.
+fn listed_conversion(c: &Cursor, sq: &SentenceQuantities, l: usize) -> Option<usize> {
+    let prev = l.checked_sub(1).filter(|&p| p >= sq.first)?;
+    let of = sq.all[prev].syntax.conversion_of?;
+    let (q, p) = (&sq.all[l], &sq.all[prev]);
+    let (t, tp) = (sq.toks[l], sq.toks[prev]);
+    let joined = (c.is(tp.next, "or") || c.punct(tp.next, ',')) && t.first == tp.next + 1;
+    (q.kind == Kind::Money && p.kind == Kind::Money && q.unit != p.unit && joined && {
+        c.punct(t.next, ')') || c.is(t.next, "or") || c.punct(t.next, ',')
+    })
+    .then_some(of)
 }
 
 /// "$100m (£83m)": the bracketed amount converts the one before it, and a
 /// period after the bracket belongs to both.
 fn conversion(c: &Cursor, sq: &mut SentenceQuantities, l: usize) {
-    if l <= sq.first || bracketed_conversion(c, sq, l - 1) != Some(l) {
+    if l <= sq.first {
+        return;
+    }
+    if bracketed_conversion(c, sq, l - 1) != Some(l) {
+        if let Some(of) = listed_conversion(c, sq, l) {
+            sq.all[l].syntax.conversion_of = Some(of);
+        }
         return;
     }
     let prev = l - 1;
     let t = sq.toks[l];
     sq.all[l].syntax.conversion_of = Some(sq.global(prev));
-    if sq.all[l].kind != Kind::Money {
+    if sq.all[l].kind != Kind::Money || !c.punct(t.next, ')') {
         return;
     }
     if sq.all[prev].per.is_none()

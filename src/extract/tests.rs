@@ -570,6 +570,25 @@ fn money_currency_and_period() {
             ],
         ),
         (
+            "It was sold for £1 (US$0.82 or RM5.47), HSBC said.",
+            &[
+                "£1|money|1|GBP|-|-",
+                "US$0.82|money|0.82|USD|-|-|conv",
+                "RM5.47|money|5.47|MYR|-|-|conv",
+            ],
+        ),
+        (
+            "Its assets were 209 billion dollars (about 27.6 trillion won).",
+            &[
+                "209 billion dollars|money|209000000000|USD|-|-",
+                "about 27.6 trillion won|money|27600000000000|KRW|-|about|conv",
+            ],
+        ),
+        (
+            "The team won 3 million votes and then won again.",
+            &["3 million|count|3000000|-|-|-"],
+        ),
+        (
             "He earns £80k a year.",
             &["£80k a year|money|80000|GBP|year|-"],
         ),

@@ -119,6 +119,10 @@ fn currency_word(w: &str) -> Option<Currency> {
 }
 
 pub(crate) fn currency_after(c: &Cursor, j: usize) -> Option<(Currency, usize)> {
+    // "27.6 trillion won": after a scale word, "won" is no verb.
+    if c.is(j, "won") && j > c.lo && c.word(j - 1).and_then(super::figure::scale_word).is_some() {
+        return Some((Currency(*b"KRW"), j + 1));
+    }
     let cur = currency_word(c.word(j)?)?;
     let next = if c.is(j, "pounds") && c.is(j + 1, "sterling") {
         j + 2

@@ -12,7 +12,10 @@ use super::pattern::Pattern;
 use super::raw::{
     RawDate, RawDayValue, RawDirection, RawFact, RawRelation, RawRules, RawStory, RawValue, S,
 };
-use super::{Fact, FactId, FactTable, Measure, Relation, Role, Story, Tolerance, keyword_finders};
+use super::{
+    ExchangeRate, Fact, FactId, FactTable, Measure, Relation, Role, Story, Tolerance,
+    keyword_finders,
+};
 use crate::checks::Meta;
 use crate::checks::config::{RULES_REFERENCE, RULES_SCHEMA, RULES_SYNTAX, RULES_VALUE};
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -356,6 +359,11 @@ impl Loader {
                 facts: Vec::new(),
                 rates: Vec::new(),
                 measures: Vec::new(),
+                exchange_rates: s
+                    .exchange_rates
+                    .iter()
+                    .filter_map(|r| self.exchange_rate(r))
+                    .collect(),
                 relations: Vec::new(),
                 matcher: Default::default(),
                 roles: Vec::new(),
@@ -390,12 +398,58 @@ impl Loader {
                 facts: Vec::new(),
                 rates: Vec::new(),
                 measures: Vec::new(),
+                exchange_rates: Vec::new(),
                 relations: Vec::new(),
                 matcher: Default::default(),
                 roles: Vec::new(),
             });
         }
         out
+    }
+
+    /// "£1 = US$1.21", "US$1 = ₩1,300 to ₩1,320", "¥100 = US$0.74": a sum
+    /// in one currency on the left, what it was worth in another on the right.
+    fn exchange_rate(&mut self, r: &S<String>) -> Option<ExchangeRate> {
+        // One sum, or a range: "₩1,300-1,320", "US$1.20 to US$1.21".
+        let money = |side: &str| {
+            let found = extract::extract(side);
+            let sum = |q: &extract::Quantity| match q.unit {
+                Some(Unit::Currency(c)) if q.kind == Kind::Money && q.value > Decimal::ZERO => {
+                    Some((c, q.value, q.high.unwrap_or(q.value)))
+                }
+                _ => None,
+            };
+            match found.as_slice() {
+                [q] => sum(q),
+                [a, b] => {
+                    let ((c, low, _), (d, _, high)) = (sum(a)?, sum(b)?);
+                    (c == d && low <= high).then_some((c, low, high))
+                }
+                _ => None,
+            }
+        };
+        let read = r.get_ref().split_once('=').and_then(|(a, b)| {
+            let (from, amount, single) = money(a)?;
+            let (to, low, high) = money(b)?;
+            (from != to && amount == single).then_some(ExchangeRate {
+                from,
+                to,
+                low: low / amount,
+                high: high / amount,
+            })
+        });
+        if read.is_none() {
+            self.error(
+                &RULES_VALUE,
+                span_of(r),
+                format!("cannot read `{}` as an exchange rate", r.get_ref()),
+                "not a rate",
+            )
+            .help = Some(
+                "write a sum in one currency and its worth in another: `\"£1 = US$1.21\"`".into(),
+            );
+        }
+        read
     }
 
     /// A story's `paths`, compiled, with the directory they are relative to.

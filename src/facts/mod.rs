@@ -209,6 +209,29 @@ pub enum Role {
 }
 
 /// One story: its facts, relations and the phrases that find them.
+/// "£1 = US$1.20 to US$1.21": one `from` is `low` to `high` of `to`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExchangeRate {
+    pub from: Currency,
+    pub to: Currency,
+    pub low: Decimal,
+    pub high: Decimal,
+}
+
+impl ExchangeRate {
+    /// How many of `to` one `from` is worth, low and high, this way round
+    /// or the other.
+    pub fn between(&self, from: Currency, to: Currency) -> Option<(Decimal, Decimal)> {
+        if (self.from, self.to) == (from, to) {
+            return Some((self.low, self.high));
+        }
+        if (self.from, self.to) == (to, from) && !self.low.is_zero() {
+            return Some((Decimal::ONE / self.high, Decimal::ONE / self.low));
+        }
+        None
+    }
+}
+
 #[derive(Debug)]
 pub struct Story {
     pub id: String,
@@ -230,6 +253,8 @@ pub struct Story {
     pub rates: Vec<FactId>,
     /// Its facts in a unit of measure or time: the few a measure can be.
     pub measures: Vec<FactId>,
+    /// What one unit of a currency was worth in another at the story's time.
+    pub exchange_rates: Vec<ExchangeRate>,
     pub relations: Vec<RelationId>,
     pub matcher: Matcher,
     /// The role of each pattern in `matcher`, by pattern index.

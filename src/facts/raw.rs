@@ -49,6 +49,11 @@ pub struct RawStory {
     /// about. A story with paths applies to those documents only.
     #[serde(default)]
     pub paths: Vec<S<String>>,
+    /// Exchange rates of the story's time, each "£1 = US$1.21" (the right
+    /// side may be a range, "US$1 = ₩1,300 to ₩1,320"), for checking a sum
+    /// converted in brackets.
+    #[serde(default)]
+    pub exchange_rates: Vec<S<String>>,
 }
 
 /// A number, or a figure written as text ("$100 million", "90%", "50,000").

@@ -248,6 +248,22 @@ fn other_owner(
         {
             continue;
         }
+        // "Pieces of missing Sub were discovered": the noun the subject is
+        // named by, capitalised on its own, is the subject, not a name.
+        // Not "any U.S. Bank" nor "another Bank": other banks.
+        let lower_before = i > 0
+            && text[ws[i - 1].span.range()].starts_with(char::is_lowercase)
+            && !matches!(
+                ws[i - 1].stem.as_str(),
+                "any" | "another" | "other" | "every" | "each" | "a" | "an"
+            );
+        let own_head = lower_before
+            && !possessive
+            && raw.eq_ignore_ascii_case(&w.stem)
+            && st.subject_heads.contains(&w.stem);
+        if own_head {
+            continue;
+        }
         // The first word of a sentence, or of what follows a label's colon.
         let starts = i == 0 || text[ws[i - 1].span.end..w.span.start].contains(':');
         let opening = starts

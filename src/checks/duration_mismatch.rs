@@ -19,9 +19,16 @@
 //! ## Configuration
 //! A fact with `since = 2022-02-24` and the `context` words that name what
 //! began ("war", "invasion"); the document's date. A stated duration
-//! agrees when it is within one of its own units of the elapsed time.
+//! agrees when it is within one of its own units of the elapsed time; a
+//! bound must hold ("over 40 years" of 39 years and 5 months does not),
+//! and "nearly" must come near from below (within half a unit, or 15%):
+//! "nearly three years" of 2 years and 4 months is wrong. A duration
+//! between two events ("two days after authorities shuttered it", "40
+//! years later") is not the time since the start, and is not checked.
 
 use rust_decimal::prelude::ToPrimitive;
+
+use crate::extract::Approx;
 
 use super::{Context, Family, Meta};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -38,6 +45,42 @@ pub static META: Meta = Meta {
 };
 
 pub struct Check;
+
+/// How far a bound may be crossed and still hold, in its own units:
+/// rounding of the elapsed time, not a claim.
+const BOUND_SLACK: f64 = 0.05;
+
+/// Whether `stated`, qualified by `approx`, is a true way of writing
+/// `elapsed` (both in the stated unit).
+fn agrees(stated: f64, elapsed: f64, approx: Option<Approx>) -> bool {
+    let within = |reach: f64| (stated - elapsed).abs() <= reach;
+    match approx {
+        // "more than two years" of 2.4 years; not of 40 years, which it
+        // understates past any use.
+        Some(Approx::MoreThan | Approx::AtLeast) => {
+            elapsed >= stated - BOUND_SLACK && elapsed - stated <= 1.0_f64.max(stated * 0.25)
+        }
+        Some(Approx::LessThan | Approx::AtMost | Approx::UpTo) => {
+            elapsed <= stated + BOUND_SLACK && stated - elapsed <= 1.0_f64.max(stated * 0.25)
+        }
+        Some(Approx::Nearly) => {
+            elapsed <= stated + BOUND_SLACK && stated - elapsed <= 0.5_f64.max(stated * 0.15)
+        }
+        None | Some(Approx::About) => within(1.0),
+    }
+}
+
+/// "two days after authorities shuttered it", "a week before", "40 years
+/// later": the words after the duration make it the time between two
+/// events, not the time since the fact's start.
+fn between_events(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("").trim_start();
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "after" | "before" | "later" | "earlier"
+    )
+}
 
 impl super::Check for Check {
     fn meta(&self) -> &'static Meta {
@@ -56,14 +99,17 @@ impl super::Check for Check {
             let (Some(Unit::Time(unit)), Some(stated)) = (q.unit, q.value.to_f64()) else {
                 continue;
             };
+            if between_events(cx.text, q.figure.end) {
+                continue;
+            }
             let Some(elapsed) = time::elapsed(since.start, doc.date, unit) else {
                 continue;
             };
-            if (stated - elapsed).abs() <= 1.0 {
+            if agrees(stated, elapsed, q.qualifier.map(|x| x.approx)) {
                 continue;
             }
             let unit_name = unit.as_str();
-            let words = cx.words(q.figure);
+            let words = cx.words(q.qualifier.map_or(q.figure, |x| x.span.cover(q.figure)));
             let message = format!(
                 "from {} to {} is about {elapsed:.1} {unit_name}s, not \"{}\"",
                 since.describe(),

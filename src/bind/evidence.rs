@@ -638,6 +638,9 @@ fn in_scope(
     } else {
         prev.len().min(2)
     };
+    // "Nearly three years with no U.S. bank failures…": the qualifier that
+    // opens a sentence is the figure's, no name.
+    let figure = q.qualifier.map_or(q.figure, |x| x.span.cover(q.figure));
     // "Signature, which had $110.36 billion in assets and $88.59 billion in
     // deposits": the figures of one list share the first one's clause.
     let list_clause = q
@@ -702,7 +705,7 @@ fn in_scope(
             (story, subject),
             view,
             own,
-            (q.figure, q.kind == Kind::Measure),
+            (figure, q.kind == Kind::Measure),
             q.syntax.noun,
         );
     // Ownership by default: in an article about the story, a figure is the
@@ -718,7 +721,7 @@ fn in_scope(
             (story, subject),
             view,
             own,
-            (q.figure, q.kind == Kind::Measure),
+            (figure, q.kind == Kind::Measure),
             q.syntax.noun,
         );
     if names_subject && !here(subject) && !continued && !by_default {
@@ -742,7 +745,7 @@ fn in_scope(
                 (story, subject),
                 view,
                 before,
-                (q.figure, false),
+                (figure, false),
                 None,
             )
         {
@@ -786,7 +789,7 @@ fn in_scope(
                 (story, subject),
                 view,
                 Span::new(end, q.figure.start),
-                (q.figure, false),
+                (figure, false),
                 None,
             )
         {

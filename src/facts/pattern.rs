@@ -7,7 +7,10 @@
 //! nouns of its act ("failed" matches "failure"; `prose::nouns_of`),
 //! though a verb's base form in the text matches only itself ("closed" is
 //! not "the close" of trading) unless it can only be a verb ("the largest
-//! bank to fail"). Three tokens are special: `*` matches exactly
+//! bank to fail"). A determiner inside a phrase, and "no", "first" or
+//! "last" anywhere in it, may take a modifier or two before the next word
+//! ("into the dive" matches "into its planned dive", "no bank failures"
+//! "no U.S. bank failures"). Three tokens are special: `*` matches exactly
 //! one word, `**` up to three, and `{n}` (templates only) the figure.
 //! Punctuation between words in the text stops a phrase from matching across
 //! it, except quotes, apostrophes and hyphens.
@@ -147,6 +150,15 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
         match tok.kind {
             Tok::Word | Tok::Num | Tok::AlNum => {
                 let raw = tok.text(text);
+                if let Some(w) = out.last_mut().filter(|w| {
+                    raw.len() == 1
+                        && abbreviation(text, w, tok.start)
+                        && text[..tok.start].ends_with('.')
+                }) {
+                    w.span = Span::new(w.span.start, tok.end);
+                    w.stem = stem(&text[w.span.range()]);
+                    continue;
+                }
                 // "$250,000-a-seat": a rate written onto its figure is "per
                 // seat", a word of its own.
                 let glued = text[..tok.start].ends_with('-')
@@ -187,9 +199,27 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
             Tok::Punct(
                 '"' | '“' | '”' | '‘' | '’' | '\'' | '-' | '‑' | '\\' | '$' | '£' | '€' | '%',
             ) => {}
+            // "U.S.", "U.K.": an abbreviation's stops are part of its one
+            // word, not breaks.
+            Tok::Punct('.') if out.last().is_some_and(|w| abbreviation(text, w, tok.start)) => {
+                let w = out.last_mut().expect("checked");
+                w.span = Span::new(w.span.start, tok.end);
+                w.stem = stem(&text[w.span.range()]);
+            }
             Tok::Punct(_) | Tok::Url => after_break = true,
         }
     }
+}
+
+/// Whether `w`, ending at `at`, is an abbreviation of capitals and stops
+/// so far ("U", "U.", "U.S"), so that a stop or a capital at `at` goes on it.
+fn abbreviation(text: &str, w: &WordTok, at: usize) -> bool {
+    let raw = &text[w.span.range()];
+    w.span.end == at
+        && raw.len() <= 5
+        && raw
+            .split('.')
+            .all(|part| part.len() <= 1 && part.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// How many keys [`prefix`] has: three places of a letter or nothing.
@@ -445,8 +475,17 @@ fn go(
                 return None;
             }
             // "into the vessel's dive", "into its planned dive": the
-            // determiner may take a modifier or two before the next word.
-            let modifiers = if same_determiner { MODIFIERS } else { 0 };
+            // determiner may take a modifier or two before the next word;
+            // so may "no", "first" and "last" ("no U.S. bank failures" is
+            // "no bank failures", "the first U.S. bank failure" its first).
+            let quantifier = matches!(w.as_str(), "no" | "first" | "last")
+                && words[i].stem == *w
+                && !rest.is_empty();
+            let modifiers = if same_determiner || quantifier {
+                MODIFIERS
+            } else {
+                0
+            };
             let modifies = |k: usize| joins(k) && !crate::prose::words::is_np_stop(&words[k].stem);
             (0..=modifiers).find_map(|extra| {
                 let run = i + 1..i + 1 + extra;
@@ -555,6 +594,25 @@ mod tests {
         assert!(found("into the dive", "an hour into its dive"));
         assert!(!found("into the dive", "an hour into a dive"));
         assert!(!found("the bank", "their bank failed"));
+    }
+
+    #[test]
+    fn no_first_and_last_may_take_a_modifier() {
+        let found = |pattern: &str, text: &str| !find(&[(pattern, false)], text).is_empty();
+        assert!(found(
+            "no bank failures",
+            "three years with no U.S. bank failures"
+        ));
+        assert!(found(
+            "first bank failure",
+            "the first major U.S. bank failure"
+        ));
+        assert!(found("last failure", "since the last such failure"));
+        assert!(!found(
+            "no bank failures",
+            "no fewer than three small regional bank failures"
+        ));
+        assert!(!found("the bank", "the rival bank"));
     }
 
     #[test]

@@ -121,6 +121,15 @@ fn merge<T>(list: &mut Vec<(usize, S<T>)>, unit: usize, item: S<T>, id: impl Fn(
 type Phrases = (usize, Vec<S<String>>);
 
 /// A value as read: the number, and the measure, period and qualifier written with it.
+/// The ends of a value written as a range ("85% to 95%", "$1.5bn-$2bn").
+fn range_of(v: &RawValue) -> Option<(Decimal, Decimal)> {
+    let RawValue::Text(t) = v else { return None };
+    match extract::extract(t).as_slice() {
+        [q] => q.high.filter(|&hi| hi > q.value).map(|hi| (q.value, hi)),
+        _ => None,
+    }
+}
+
 type ReadValue = (Decimal, Option<Measure>, Option<Period>, Option<Approx>);
 
 struct Loader {
@@ -729,9 +738,24 @@ impl Loader {
                 None => self.bad_qualifier(a),
             }
         }
-        let tolerance = match &f.tolerance {
-            None => Tolerance::Absolute(Decimal::ZERO),
-            Some(t) => self.tolerance(t)?,
+        // "85% to 95%": a range holds any figure in it, and a range in the
+        // text is checked end to end against it.
+        let range = range_of(value.get_ref());
+        if let (Some(_), Some(t)) = (range, &f.tolerance) {
+            self.error(
+                &RULES_VALUE,
+                span_of(t),
+                "a range needs no tolerance: it is its own",
+                "remove this",
+            );
+        }
+        let tolerance = match (&f.tolerance, range) {
+            (_, Some((lo, hi))) => {
+                v = (lo + hi) / Decimal::TWO;
+                Tolerance::Absolute((hi - lo) / Decimal::TWO)
+            }
+            (None, None) => Tolerance::Absolute(Decimal::ZERO),
+            (Some(t), None) => self.tolerance(t)?,
         };
         if v.is_sign_negative() {
             self.error(
@@ -817,7 +841,7 @@ impl Loader {
             as_of,
             own_subject: f.subject.is_some(),
             series: None,
-            range: None,
+            range,
             unit_size: unit_size(f.unit.as_ref().map(|u| u.get_ref().as_str())),
             aspects: aspects(f),
             elapsed: measure == Measure::Physical(Dimension::Time) && elapsed(f),

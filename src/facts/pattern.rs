@@ -7,8 +7,8 @@
 //! nouns of its act ("failed" matches "failure"; `prose::nouns_of`),
 //! though a verb's base form in the text matches only itself ("closed" is
 //! not "the close" of trading) unless it can only be a verb ("the largest
-//! bank to fail"). A determiner inside a phrase, and "no", "first" or
-//! "last" anywhere in it, may take a modifier or two before the next word
+//! bank to fail"). A determiner inside a phrase, and "no", "not" (also
+//! of "aren't"), "first" or "last" anywhere in it, may take a modifier or two before the next word
 //! ("into the dive" matches "into its planned dive", "no bank failures"
 //! "no U.S. bank failures"). Three tokens are special: `*` matches exactly
 //! one word, `**` up to three, and `{n}` (templates only) the figure.
@@ -179,6 +179,15 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                     }
                     None => (tok.start, raw),
                 };
+                // "aren't", "isn’t": the verb, then "not".
+                let negated = ["n't", "n’t"]
+                    .iter()
+                    .find(|n| raw.len() > n.len() + 1 && raw.ends_with(*n))
+                    .map(|n| n.len());
+                let (raw, end) = match negated {
+                    Some(n) => (&raw[..raw.len() - n], tok.end - n),
+                    None => (raw, tok.end),
+                };
                 let mut stem = stem(raw);
                 // "per head" and "per capita" are "per person".
                 if matches!(stem.as_str(), "head" | "capita")
@@ -188,12 +197,21 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                     stem = "person".to_string();
                 }
                 out.push(WordTok {
-                    span: Span::new(start, tok.end),
+                    span: Span::new(start, end),
                     stem,
                     base: None,
                     noun_of: None,
                     after_break,
                 });
+                if end < tok.end {
+                    out.push(WordTok {
+                        span: Span::new(end, tok.end),
+                        stem: "not".to_string(),
+                        base: None,
+                        noun_of: None,
+                        after_break: false,
+                    });
+                }
                 after_break = false;
             }
             Tok::Punct(
@@ -476,9 +494,10 @@ fn go(
             }
             // "into the vessel's dive", "into its planned dive": the
             // determiner may take a modifier or two before the next word;
-            // so may "no", "first" and "last" ("no U.S. bank failures" is
-            // "no bank failures", "the first U.S. bank failure" its first).
-            let quantifier = matches!(w.as_str(), "no" | "first" | "last")
+            // so may "no", "not", "first" and "last" ("no U.S. bank
+            // failures" is "no bank failures", "aren't FDIC insured" "not
+            // insured").
+            let quantifier = matches!(w.as_str(), "no" | "not" | "first" | "last")
                 && words[i].stem == *w
                 && !rest.is_empty();
             let modifiers = if same_determiner || quantifier {
@@ -613,6 +632,8 @@ mod tests {
             "no fewer than three small regional bank failures"
         ));
         assert!(!found("the bank", "the rival bank"));
+        assert!(found("not insured", "97% of deposits aren’t FDIC insured"));
+        assert!(found("not insured", "deposits that were not fully insured"));
     }
 
     #[test]

@@ -915,6 +915,10 @@ fn over_years(view: &SentenceView) -> impl Iterator<Item = Span> + '_ {
 /// group of others: "the country's four largest banks lost $52 billion",
 /// "$100 billion in market value from US banks", "off bank stocks". Not
 /// "one of the largest banks", which is the subject again.
+/// How many words before a plural head "one of" may stand: "one of the
+/// technology industry's largest lenders".
+const ONE_OF_REACH: usize = 7;
+
 fn names_group_of_others(
     text: &str,
     st: &crate::facts::Story,
@@ -948,10 +952,12 @@ fn names_group_of_others(
                 && ws
                     .get(i + 1)
                     .is_some_and(|n| matches!(n.stem.as_str(), "stock" | "share") && plural(n));
-        let one_of = ws[i.saturating_sub(5)..i]
+        // "one of the technology industry's largest lenders": one of them.
+        let before = &ws[i.saturating_sub(ONE_OF_REACH)..i];
+        let one_of = before
             .iter()
             .any(|p| matches!(p.stem.as_str(), "of" | "among"))
-            && ws[i.saturating_sub(5)..i].iter().any(|p| p.stem == "one");
+            && before.iter().any(|p| p.stem == "one");
         group && !one_of
     })
 }

@@ -332,6 +332,8 @@ const BEFORE: &[(&[&str], Approx)] = &[
     (&["estimated"], Approx::About),
     (&["about"], Approx::About),
     (&["around"], Approx::About),
+    // "one of the top 20 largest banks": ranked 20th or higher.
+    (&["top"], Approx::UpTo),
     (&["some"], Approx::About),
     (&["roughly"], Approx::About),
     (&["approximately"], Approx::About),

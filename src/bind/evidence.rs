@@ -911,14 +911,14 @@ fn over_years(view: &SentenceView) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// Whether a clause names the story's subject's kind in the plural, a
-/// group of others: "the country's four largest banks lost $52 billion",
-/// "$100 billion in market value from US banks", "off bank stocks". Not
-/// "one of the largest banks", which is the subject again.
 /// How many words before a plural head "one of" may stand: "one of the
 /// technology industry's largest lenders".
 const ONE_OF_REACH: usize = 7;
 
+/// Whether a clause names the story's subject's kind in the plural, a
+/// group of others: "the country's four largest banks lost $52 billion",
+/// "$100 billion in market value from US banks", "off bank stocks". Not
+/// "one of the largest banks", which is the subject again.
 fn names_group_of_others(
     text: &str,
     st: &crate::facts::Story,

@@ -28,11 +28,9 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::extract::Approx;
-
 use super::{Context, Family, Meta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::Unit;
+use crate::extract::{Approx, Unit};
 use crate::time;
 
 pub static META: Meta = Meta {
@@ -53,7 +51,6 @@ const BOUND_SLACK: f64 = 0.05;
 /// Whether `stated`, qualified by `approx`, is a true way of writing
 /// `elapsed` (both in the stated unit).
 fn agrees(stated: f64, elapsed: f64, approx: Option<Approx>) -> bool {
-    let within = |reach: f64| (stated - elapsed).abs() <= reach;
     match approx {
         // "more than two years" of 2.4 years; not of 40 years, which it
         // understates past any use.
@@ -66,7 +63,7 @@ fn agrees(stated: f64, elapsed: f64, approx: Option<Approx>) -> bool {
         Some(Approx::Nearly) => {
             elapsed <= stated + BOUND_SLACK && stated - elapsed <= 0.5_f64.max(stated * 0.15)
         }
-        None | Some(Approx::About) => within(1.0),
+        None | Some(Approx::About) => (stated - elapsed).abs() <= 1.0,
     }
 }
 

@@ -44,11 +44,10 @@ impl super::Check for Check {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for (_, q, _, f) in cx.bound_quantities() {
             let Some(qual) = q.qualifier else { continue };
-            // "more than ten months" of a war since February: the time since
-            // a date has no qualifier to differ from; NC305 holds it to the
-            // time elapsed.
-            // "one of the top 20 banks" of the 16th largest: a rank's bound
-            // is how ranks are told, no other claim.
+            // No qualifier to differ from: the time since a date ("more than
+            // ten months" of a war since February), which NC305 holds to the
+            // time elapsed, and a rank, told by its bound ("one of the top
+            // 20 banks" of the 16th largest).
             if f.when.is_some() || f.unit_label == "rank" {
                 continue;
             }

@@ -334,11 +334,7 @@ pub(crate) fn relative_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
 /// near the writing. Not "the weekend of March 11", whose date is its own,
 /// nor "a weekend" or "weekends", which are no particular one.
 fn weekend_at(c: &Cursor, i: usize, lw: &str) -> Option<Relative> {
-    let w = c.word(i + 1)?;
-    let w = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .unwrap_or(w);
+    let w = bare(c.word(i + 1)?);
     if !w.eq_ignore_ascii_case("weekend") || c.is(i + 2, "of") {
         return None;
     }

@@ -8,9 +8,10 @@
 //! though a verb's base form in the text matches only itself ("closed" is
 //! not "the close" of trading) unless it can only be a verb ("the largest
 //! bank to fail"). A determiner inside a phrase, and "no", "not" (also
-//! of "aren't"), "first" or "last" anywhere in it, may take a modifier or two before the next word
-//! ("into the dive" matches "into its planned dive", "no bank failures"
-//! "no U.S. bank failures"). Three tokens are special: `*` matches exactly
+//! of "aren't"), "first" or "last" anywhere in it, may take a modifier or
+//! two before the next word ("into the dive" matches "into its planned
+//! dive", "no bank failures" "no U.S. bank failures"). Three tokens are
+//! special: `*` matches exactly
 //! one word, `**` up to three, and `{n}` (templates only) the figure.
 //! Punctuation between words in the text stops a phrase from matching across
 //! it, except quotes, apostrophes and hyphens.
@@ -155,8 +156,7 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                         && abbreviation(text, w, tok.start)
                         && text[..tok.start].ends_with('.')
                 }) {
-                    w.span = Span::new(w.span.start, tok.end);
-                    w.stem = stem(&text[w.span.range()]);
+                    extend(text, w, tok.end);
                     continue;
                 }
                 // "$250,000-a-seat": a rate written onto its figure is "per
@@ -219,14 +219,19 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
             ) => {}
             // "U.S.", "U.K.": an abbreviation's stops are part of its one
             // word, not breaks.
-            Tok::Punct('.') if out.last().is_some_and(|w| abbreviation(text, w, tok.start)) => {
-                let w = out.last_mut().expect("checked");
-                w.span = Span::new(w.span.start, tok.end);
-                w.stem = stem(&text[w.span.range()]);
-            }
+            Tok::Punct('.') => match out.last_mut() {
+                Some(w) if abbreviation(text, w, tok.start) => extend(text, w, tok.end),
+                _ => after_break = true,
+            },
             Tok::Punct(_) | Tok::Url => after_break = true,
         }
     }
+}
+
+/// Runs word `w` on to `end`, its stem with it.
+fn extend(text: &str, w: &mut WordTok, end: usize) {
+    w.span = Span::new(w.span.start, end);
+    w.stem = stem(&text[w.span.range()]);
 }
 
 /// Whether `w`, ending at `at`, is an abbreviation of capitals and stops

@@ -78,9 +78,49 @@ pub(crate) fn listed(
     groups.retain(|g, _| !partitive.contains(g));
     for members in groups.values() {
         for &l in members {
+            if sum_of_parts(table, ex, out, l, members) {
+                out.of[l] = Binding::unbound();
+                continue;
+            }
             listed_member(table, scores, out, l, members);
         }
     }
+}
+
+/// "carrying one pilot and four passengers", with five people aboard in
+/// the table: a count that disagrees with its fact while the counts listed
+/// with it add up to that fact is one part of it, not a wrong total.
+fn sum_of_parts(
+    table: &FactTable,
+    ex: &Extraction,
+    out: &Bindings,
+    l: usize,
+    members: &[usize],
+) -> bool {
+    let Some(f) = out.of[l].fact else {
+        return false;
+    };
+    let fact = &table.facts[f];
+    let q = &ex.quantities[l];
+    if q.kind != Kind::Count || fact.measure != Measure::Count {
+        return false;
+    }
+    if compare(q, fact) == Verdict::Agrees {
+        return false;
+    }
+    let counts: Vec<&Quantity> = members
+        .iter()
+        .map(|&o| &ex.quantities[o])
+        .filter(|o| o.kind == Kind::Count && o.high.is_none())
+        .collect();
+    if counts.len() != members.len() {
+        return false;
+    }
+    // Exactly, within the table's tolerance: a sum is no round figure.
+    let sum: Decimal = counts.iter().map(|o| o.value).sum();
+    let (low, high) = fact.range.unwrap_or((fact.value, fact.value));
+    let tol = fact.tolerance_amount();
+    low - tol <= sum && sum <= high + tol
 }
 
 /// Settles member `l` of a list of figures against the other `members`.

@@ -193,14 +193,33 @@ pub fn compare(q: &Quantity, f: &Fact) -> Verdict {
             Verdict::Value
         };
     }
-    if within(lo, hi, c, tol)
-        || q.high.is_none() && loosely_true(q.qualifier.map(|x| x.approx), lo, c)
-    {
+    if within(lo, hi, c, tol) || q.high.is_none() && loosely_true_of(q, f, ratio) {
         Verdict::Agrees
     } else if scaled(lo, c) {
         Verdict::Scale
     } else {
         Verdict::Value
+    }
+}
+
+/// Whether a single figure is a loose but true way of writing the fact,
+/// judged against the point of the fact's range nearest it ("nearly two
+/// hours" of 90 to 105 minutes). A time is rounded in its own unit ("two
+/// hours" of 105 minutes is 1.75 hours, rounded); other units are judged
+/// in the fact's, where "400 nautical miles" for 400 miles is a slip of
+/// unit rather than a round figure.
+fn loosely_true_of(q: &Quantity, f: &Fact, ratio: Decimal) -> bool {
+    let approx = q.qualifier.map(|x| x.approx);
+    let said = q.value * ratio;
+    let near = match f.range {
+        Some((low, high)) => said.clamp(low, high),
+        None => f.value,
+    };
+    if matches!(q.unit, Some(Unit::Time(_))) {
+        near.checked_div(ratio)
+            .is_some_and(|c| loosely_true(approx, q.value, c))
+    } else {
+        loosely_true(approx, said, near)
     }
 }
 

@@ -964,10 +964,25 @@ fn names_group_of_others(
 
 /// Whether a date is introduced by "as of": the time a figure holds at.
 pub(crate) fn says_as_of(text: &str, d: &Quantity) -> bool {
-    let before = text[d.syntax.sentence.start..d.span.start].trim_end();
-    before
-        .get(before.len().saturating_sub(5)..)
-        .is_some_and(|w| w.eq_ignore_ascii_case("as of"))
+    let ends_with = |s: &str, tail: &str| {
+        s.len() >= tail.len()
+            && s.get(s.len() - tail.len()..)
+                .is_some_and(|w| w.eq_ignore_ascii_case(tail))
+    };
+    let mut before = text[d.syntax.sentence.start..d.span.start].trim_end();
+    // "as of the end of last year" is as of its last day.
+    for edge in [
+        "the end of",
+        "the close of",
+        "the start of",
+        "the beginning of",
+    ] {
+        if ends_with(before, edge) {
+            before = before[..before.len() - edge.len()].trim_end();
+            break;
+        }
+    }
+    ends_with(before, "as of") || ends_with(before, "as at")
 }
 
 /// Whether an "as of" date names another time than the one a figure holds
@@ -1008,6 +1023,19 @@ fn held_at(
             year: Some(story_year()?),
             ..Default::default()
         },
+        // "On the morning of the 10th": that day near the story's date.
+        Some(Relative::DayOfMonth(x)) => {
+            let story = active.iter().find_map(|&s| table.stories[s].date)?;
+            let (y, m, dd) = (story.year?, story.month?, story.day?);
+            let doc =
+                jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(dd).ok()?).ok()?;
+            let day = crate::time::day_of_month_near(doc, x)?;
+            crate::extract::DateParts::new(
+                Some(day.year()),
+                u8::try_from(day.month()).ok(),
+                u8::try_from(day.day()).ok(),
+            )
+        }
         Some(_) => return None,
     };
     if parts.month.is_none() && parts.year.is_some() {
@@ -1496,6 +1524,16 @@ pub(super) fn near_figure(text: &str, view: &SentenceView, q: &Quantity, s: Span
                     | "early"
                     | "late"
                     | "the"
+                    // "On the morning of the 10th", "At the end of 2022".
+                    | "at"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "end"
+                    | "start"
+                    | "beginning"
+                    | "close"
             )
         });
     let between = || {

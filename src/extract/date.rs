@@ -330,6 +330,28 @@ pub(crate) fn relative_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
     Some((Relative::Offset(days), i + 3))
 }
 
+/// "on the 10th", "by the morning of the 15th,": a day of the month
+/// alone, after "the" and a preposition, ending its phrase. Not "the 16th
+/// biggest bank" or "of the 20th century", whose ordinal is a rank.
+pub(crate) fn day_of_month_at(c: &Cursor, i: usize) -> Option<(Relative, usize)> {
+    if c.kind(i)? != Tok::AlNum || i < c.lo + 2 || !c.is(i - 1, "the") {
+        return None;
+    }
+    let d = day(c, i)?;
+    let led = [
+        "on", "of", "by", "until", "since", "from", "to", "before", "after",
+    ]
+    .iter()
+    .any(|p| c.is(i - 2, p));
+    let ends = match c.kind(i + 1) {
+        None | Some(Tok::Punct(_)) => true,
+        Some(_) => ["and", "or", "at", "when", "but"]
+            .iter()
+            .any(|w| c.is(i + 1, w)),
+    };
+    (led && ends).then_some((Relative::DayOfMonth(d), i + 1))
+}
+
 /// "the weekend", "last weekend", "this weekend": a Saturday and Sunday
 /// near the writing. Not "the weekend of March 11", whose date is its own,
 /// nor "a weekend" or "weekends", which are no particular one.

@@ -220,6 +220,7 @@ fn read_at(c: &Cursor, i: usize) -> Option<(Quantity, TokRange)> {
         return None;
     }
     let dated = date::relative_at(c, i)
+        .or_else(|| date::day_of_month_at(c, i))
         .map(|(r, next)| (None, Some(r), next))
         .or_else(|| date::weekday_at(c, i).map(|d| (Some(d.parts), None, d.next)))
         .or_else(|| date::date_at(c, i).map(|d| (Some(d.parts), None, d.next)));

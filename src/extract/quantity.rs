@@ -299,6 +299,8 @@ pub enum Relative {
     /// "this weekend": the weekend just past on a Monday, the coming one
     /// later in the week.
     ThisWeekend,
+    /// "on the 10th": that day of the month nearest the writing.
+    DayOfMonth(u8),
 }
 
 impl Relative {
@@ -331,6 +333,16 @@ impl Relative {
             Relative::Ago(n, p) => format!("{n} {} ago", unit(p, n)),
             Relative::LastWeekend => "the weekend".into(),
             Relative::ThisWeekend => "this weekend".into(),
+            Relative::DayOfMonth(d) => {
+                let suffix = match (d % 10, d % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                format!("the {d}{suffix}")
+            }
         }
     }
 }

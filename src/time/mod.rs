@@ -337,6 +337,19 @@ fn weekend(doc: Date, this: bool) -> Option<Interval> {
     })
 }
 
+/// Day `d` of the month before, of, or after the writing's, whichever is
+/// nearest it: "the 10th" in a text of 13 March is 10 March, in one of 2
+/// March it is 10 March too, and "the 28th" then is 28 February.
+pub(crate) fn day_of_month_near(doc: Date, d: u8) -> Option<Date> {
+    let day = i8::try_from(d).ok()?;
+    let first = doc.first_of_month();
+    [-1i64, 0, 1]
+        .iter()
+        .filter_map(|&n| first.checked_add(n.months()).ok())
+        .filter_map(|m| Date::new(m.year(), m.month(), day).ok())
+        .min_by_key(|x| (x.since(doc).ok()).map_or(i64::MAX, |s| i64::from(s.get_days()).abs()))
+}
+
 fn resolve_relative(r: Relative, doc: Date) -> Option<Interval> {
     Some(match r {
         Relative::Yesterday => Interval::day(doc.yesterday().ok()?),
@@ -367,6 +380,7 @@ fn resolve_relative(r: Relative, doc: Date) -> Option<Interval> {
         },
         Relative::LastWeekend => weekend(doc, false)?,
         Relative::ThisWeekend => weekend(doc, true)?,
+        Relative::DayOfMonth(d) => Interval::day(day_of_month_near(doc, d)?),
         Relative::Offset(days) => Interval::day(doc.checked_add(i64::from(days).days()).ok()?),
         Relative::Ago(n, p) => {
             let d = shift(doc, p, -i64::from(n))?;
@@ -490,6 +504,29 @@ mod tests {
 
     /// "the weekend" looks back to the last Saturday and Sunday, or the one
     /// under way; "this weekend" is the coming one after a Monday.
+    #[test]
+    fn a_day_of_the_month_nearest_the_writing() {
+        let cases: &[(&str, &[Resolution])] = &[
+            (
+                "2023-03-13",
+                &[
+                    ("On the morning of the 10th, it fell.", &["2023-03-10"]),
+                    ("Withdrawals are frozen until the 20th.", &["2023-03-20"]),
+                    ("It was the 16th biggest bank.", &[]),
+                    ("It began in the 20th century.", &[]),
+                    ("It is on the 10th floor.", &[]),
+                ],
+            ),
+            (
+                "2023-03-02",
+                &[("It was founded on the 28th, they said.", &["2023-02-28"])],
+            ),
+        ];
+        for (doc, want) in cases {
+            check_resolutions(doc, want);
+        }
+    }
+
     #[test]
     fn weekends_around_the_writing() {
         let cases: &[(&str, &[Resolution])] = &[

@@ -278,8 +278,11 @@ impl Story {
             return true;
         }
         let bytes = text.as_bytes();
+        // Overlapping: with "Titan" and "Titanic" both keywords, the first
+        // match in "Titanic" is "Titan", which is no whole word; a
+        // non-overlapping search would never try "Titanic".
         self.keyword_finder.iter().any(|finder| {
-            finder.find_iter(text).any(|m| {
+            finder.find_overlapping_iter(text).any(|m| {
                 let before = m.start().checked_sub(1).map(|i| bytes[i]);
                 let after = bytes.get(m.end()).copied();
                 let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
@@ -368,5 +371,21 @@ impl FactTable {
             }
         }
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_keyword_inside_a_longer_one_does_not_hide_it() {
+        let table = super::load::load_str(
+            "rules.toml",
+            "version = 1\n[[story]]\nid = \"dive\"\nkeywords = [\"Titan\", \"Titanic\"]\n",
+        )
+        .expect("valid");
+        let story = &table.stories[0];
+        assert!(story.is_about("the wreck of the Titanic lies deep"));
+        assert!(story.is_about("the Titan was lost"));
+        assert!(!story.is_about("a titanium hull"));
     }
 }

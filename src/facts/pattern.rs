@@ -221,6 +221,11 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
             // word, not breaks.
             Tok::Punct('.') => match out.last_mut() {
                 Some(w) if abbreviation(text, w, tok.start) => extend(text, w, tok.end),
+                // "St. John's", "Rear Adm. John Mauger": the stop of a title
+                // or a short form breaks no phrase, as it ends no sentence.
+                Some(w)
+                    if w.span.end == tok.start
+                        && crate::prose::words::is_abbreviation(&text[w.span.range()]) => {}
                 _ => after_break = true,
             },
             Tok::Punct(_) | Tok::Url => after_break = true,

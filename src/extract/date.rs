@@ -125,9 +125,63 @@ pub(crate) fn weekday_at(c: &Cursor, i: usize) -> Option<DateAt> {
     }
     let parts = DateParts {
         weekday: Some(weekday),
+        ahead: said_of_the_future(c, i),
         ..DateParts::default()
     };
     Some(DateAt { parts, next: i + 1 })
+}
+
+/// How many words before a weekday a future tense still governs it.
+const FUTURE_REACH: usize = 10;
+
+/// Whether the verb a weekday at `i` dates is in a future tense: "will
+/// run out on Thursday", "is due to resurface Sunday", "they'll meet
+/// Monday". Not past a comma or a word that opens another clause ("will
+/// continue after it vanished on Sunday").
+fn said_of_the_future(c: &Cursor, i: usize) -> bool {
+    let mut j = i;
+    let mut seen = 0;
+    while j > c.lo && seen < FUTURE_REACH {
+        j -= 1;
+        let Some(w) = c.word(j) else {
+            return false;
+        };
+        seen += 1;
+        let lw = w.to_ascii_lowercase();
+        if matches!(
+            lw.as_str(),
+            "after"
+                | "before"
+                | "since"
+                | "when"
+                | "that"
+                | "which"
+                | "who"
+                | "because"
+                | "and"
+                | "but"
+                | "as"
+                | "said"
+                | "says"
+        ) {
+            return false;
+        }
+        if matches!(lw.as_str(), "will" | "shall") || lw.ends_with("'ll") || lw.ends_with("’ll") {
+            return true;
+        }
+        let planned = j > c.lo
+            && lw == "to"
+            && c.word(j - 1).is_some_and(|v| {
+                matches!(
+                    v.to_ascii_lowercase().as_str(),
+                    "due" | "expected" | "set" | "scheduled" | "going" | "planned" | "plans"
+                )
+            });
+        if planned {
+            return true;
+        }
+    }
+    false
 }
 
 /// A word without its possessive: "Thursday's" is "Thursday", "week's" is "week".

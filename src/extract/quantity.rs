@@ -258,6 +258,9 @@ pub struct DateParts {
     pub weekday: Option<u8>,
     /// "early", "mid" or "late" in the month.
     pub part: Option<MonthPart>,
+    /// A weekday said of what is to come ("will run out on Thursday"):
+    /// the next such day by the writing, not the last.
+    pub ahead: bool,
 }
 
 /// Which third of a month: "early November", "mid-November", "late November".

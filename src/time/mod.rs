@@ -269,11 +269,17 @@ pub fn resolve(q: &Quantity, doc: Option<Date>) -> Option<Interval> {
         }
         (Some(y), None, _) => year_interval(y),
         (None, None, _) => {
-            // "on Thursday": the last Thursday by the writing.
+            // "on Thursday": the last Thursday by the writing; "will run
+            // out on Thursday", the next.
             let w = p.weekday?;
             let doc = doc?;
             let back = (7 + i64::from(doc.weekday().to_monday_zero_offset()) - i64::from(w)) % 7;
-            Some(Interval::day(doc.checked_sub(back.days()).ok()?))
+            let day = if p.ahead {
+                doc.checked_add(((7 - back) % 7).days()).ok()?
+            } else {
+                doc.checked_sub(back.days()).ok()?
+            };
+            Some(Interval::day(day))
         }
     }
 }
@@ -504,6 +510,26 @@ mod tests {
 
     /// "the weekend" looks back to the last Saturday and Sunday, or the one
     /// under way; "this weekend" is the coming one after a Monday.
+    #[test]
+    fn a_weekday_of_the_future_is_the_next() {
+        let cases: &[(&str, &[Resolution])] = &[(
+            "2023-06-20",
+            &[
+                ("The oxygen will run out on Thursday.", &["2023-06-22"]),
+                ("It is due to resurface Sunday.", &["2023-06-25"]),
+                ("They'll meet Tuesday.", &["2023-06-20"]),
+                (
+                    "The search will go on after it vanished on Sunday.",
+                    &["2023-06-18"],
+                ),
+                ("It ran out on Thursday.", &["2023-06-15"]),
+            ],
+        )];
+        for (doc, want) in cases {
+            check_resolutions(doc, want);
+        }
+    }
+
     #[test]
     fn a_day_of_the_month_nearest_the_writing() {
         let cases: &[(&str, &[Resolution])] = &[

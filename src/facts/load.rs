@@ -251,6 +251,7 @@ impl Loader {
                 continue;
             }
             let story = self.story_of(f.story.as_ref(), &stories, id_span);
+            let f = unit_from_value(f);
             if f.over_time.is_some() {
                 let mut ranges = Vec::new();
                 for day in self.over_time(&f, &mut ranges) {
@@ -1022,7 +1023,7 @@ impl Loader {
                         "not a figure",
                     )
                     .help = Some(
-                        "write a number (`50_000`) or one figure (`\"$100 million\"`, `\"90%\"`)"
+                        "write a number (`50_000`) or one figure (`\"$100 million\"`, `\"90%\"`, `\"12,500 feet\"`); a unit written in the value must measure what `unit` does"
                             .into(),
                     );
                     return None;
@@ -1545,6 +1546,68 @@ fn subject_heads(subject: &[S<String>]) -> Vec<String> {
         }
     }
     out
+}
+
+/// "12,500 feet", "about 90 to 105 minutes": a value written with its
+/// unit of measure or of time is that figure in that unit, as if `unit`
+/// said it; with a `unit` of the same dimension as well, it is converted
+/// into that one. A unit of another dimension is left for the value's
+/// own error.
+fn unit_from_value(mut f: RawFact) -> RawFact {
+    let Some(v) = &f.value else { return f };
+    let RawValue::Text(t) = v.get_ref() else {
+        return f;
+    };
+    let found = extract::extract(t);
+    let [q] = found.as_slice() else { return f };
+    if t.len() > MAX_STRING || !matches!(q.kind, Kind::Measure | Kind::Duration) {
+        return f;
+    }
+    let symbol = match q.unit {
+        Some(Unit::Measure(s)) => s.to_string(),
+        Some(Unit::Time(p)) => p.as_str().to_string(),
+        _ => return f,
+    };
+    let (from, to) = match &f.unit {
+        None => (Decimal::ONE, Decimal::ONE),
+        Some(u) => match (physical_unit(&symbol), physical_unit(u.get_ref())) {
+            (Some((a, from)), Some((b, to))) if a == b && !to.is_zero() => (from, to),
+            _ => return f,
+        },
+    };
+    let number = |x: Decimal| {
+        x.checked_mul(from)
+            .and_then(|y| y.checked_div(to))
+            .map_or_else(|| x.to_string(), |y| y.round_dp(9).normalize().to_string())
+    };
+    let figure = match q.high {
+        Some(h) => format!("{} to {}", number(q.value), number(h)),
+        None => number(q.value),
+    };
+    let lead = t
+        .get(..q.span.start.min(q.figure.start))
+        .unwrap_or_default();
+    let qualifier = q
+        .qualifier
+        .and_then(|x| t.get(x.span.range()))
+        .map(|w| format!("{w} "))
+        .unwrap_or_default();
+    // The unit as the writer spelled it ("minutes"), for messages.
+    let written = t
+        .rfind(|c: char| c.is_ascii_digit())
+        .and_then(|i| t.get(i + 1..))
+        .map(str::trim)
+        .filter(|w| physical_unit(w).is_some())
+        .map_or(symbol, str::to_string);
+    let span = v.span();
+    f.value = Some(S::new(
+        span.clone(),
+        RawValue::Text(format!("{lead}{qualifier}{figure}")),
+    ));
+    if f.unit.is_none() {
+        f.unit = Some(S::new(span, written));
+    }
+    f
 }
 
 /// The size of a fact's unit in its dimension's base unit; one when the

@@ -970,7 +970,9 @@ pub(crate) fn says_as_of(text: &str, d: &Quantity) -> bool {
                 .is_some_and(|w| w.eq_ignore_ascii_case(tail))
     };
     let mut before = text[d.syntax.sentence.start..d.span.start].trim_end();
-    // "as of the end of last year" is as of its last day.
+    // "as of the end of last year" is as of its last day, and so is "at
+    // the end of 2022" (but not a bare "at").
+    let mut edged = false;
     for edge in [
         "the end of",
         "the close of",
@@ -979,10 +981,11 @@ pub(crate) fn says_as_of(text: &str, d: &Quantity) -> bool {
     ] {
         if ends_with(before, edge) {
             before = before[..before.len() - edge.len()].trim_end();
+            edged = true;
             break;
         }
     }
-    ends_with(before, "as of") || ends_with(before, "as at")
+    ends_with(before, "as of") || ends_with(before, "as at") || edged && ends_with(before, " at")
 }
 
 /// Whether an "as of" date names another time than the one a figure holds

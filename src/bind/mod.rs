@@ -322,7 +322,7 @@ pub fn bind(text: &str, table: &FactTable, active: &[usize], ex: &Extraction) ->
         })
     };
     structure::over_time_by_weekday(text, table, ex, &mut out);
-    structure::agreeing(table, ex, &scores, &mentions, &mut out);
+    structure::agreeing(text, table, ex, &scores, &mentions, &mut out);
     structure::over_time(table, ex, &mut out);
     structure::reference_dates(table, text, ex, &mut out);
     attach::relations(text, table, ex, &views, &mut out);

@@ -215,6 +215,7 @@ pub(crate) fn reference_dates(table: &FactTable, text: &str, ex: &Extraction, ou
 /// parts and the total of one sum are named by the same words; a figure
 /// that matches one of them exactly is not a wrong copy of the other.
 pub(crate) fn agreeing(
+    text: &str,
     table: &FactTable,
     ex: &Extraction,
     scores: &[Vec<(FactId, i32, How)>],
@@ -271,6 +272,21 @@ pub(crate) fn agreeing(
             out.of[l] = Binding::to(f, How::Agreement);
             continue;
         }
+        // "$1.75 billion in common stock and depository shares", the stock
+        // a part of a $1.75 billion offering: a noun phrase that names a
+        // part and more names the total it agrees with.
+        if let Some(part) = b.fact.filter(|_| agree.is_empty() && b.how == How::Noun)
+            && names_more_than_one(text, q)
+        {
+            let totals: Vec<FactId> = (0..table.facts.len())
+                .filter(|&t| table.facts[t].parts.contains(&part))
+                .filter(|&t| compare(q, &table.facts[t]) == Verdict::Agrees)
+                .collect();
+            if let [t] = totals[..] {
+                out.of[l] = Binding::to(t, How::Agreement);
+                continue;
+            }
+        }
         // "£1.75 billion in common stock", with a $2.25 billion raise and
         // its $1.75 billion offering: the digits of one of them in another
         // currency are that one in the wrong currency, for NC102 to say.
@@ -312,6 +328,23 @@ pub(crate) fn agreeing(
             out.of[l] = Binding::to(o, How::Agreement);
         }
     }
+}
+
+/// Whether the noun phrase of a figure goes on to a second thing: "in
+/// common stock and depository shares" (not "and $500m of preferred
+/// shares", a figure of its own).
+fn names_more_than_one(text: &str, q: &Quantity) -> bool {
+    let Some(n) = q.syntax.in_noun.or(q.syntax.noun) else {
+        return false;
+    };
+    let after = text.get(n.end..).unwrap_or_default().trim_start();
+    ["and ", "plus ", "& "].iter().any(|j| {
+        after.starts_with(j)
+            && after[j.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_alphabetic() && !c.is_uppercase())
+            && !after[j.len()..].trim_start().starts_with("a ")
+    })
 }
 
 /// "On March 10, the regulator announced…", with the bank's own

@@ -2358,7 +2358,7 @@ pub(crate) fn score(
                     || on_another_day(d, &at)
                     || d.day.is_none() && dated_otherwise(d, &at)
             }
-            None => !as_of && d.year.is_some() && d.year != story_year,
+            None => d.year.is_some() && d.year != story_year,
         })
     };
     let compatible_facts: Vec<FactId> = match &named_by_evidence {

@@ -1940,6 +1940,9 @@ pub(crate) fn score(
         }) {
             return Vec::new();
         }
+        if year_of_another_name(text, table, view, q) {
+            return Vec::new();
+        }
     }
     // "in the coming weeks", "next month": plans, not the events facts record.
     if matches!(
@@ -2631,6 +2634,40 @@ pub(crate) fn score(
         }
     }
     out
+}
+
+/// "The 1984 Continental Illinois bankruptcy", "the 2008 Lehman collapse":
+/// a year between a determiner and a name the story does not know dates
+/// that name's event, not one of the story's.
+fn year_of_another_name(text: &str, table: &FactTable, view: &SentenceView, q: &Quantity) -> bool {
+    if q.date.is_none_or(|d| d.month.is_some() || d.year.is_none()) || q.relative.is_some() {
+        return false;
+    }
+    let ws = &view.words;
+    let at = ws.partition_point(|w| w.span.start < q.figure.end);
+    let Some(next) = ws.get(at).filter(|w| !w.after_break) else {
+        return false;
+    };
+    let raw = &text[next.span.range()];
+    let determined = at >= 2
+        && ws[at - 1].span.start >= q.figure.start
+        && matches!(
+            ws[at - 2].stem.as_str(),
+            "the" | "a" | "its" | "their" | "his" | "her"
+        );
+    let known = view.matches.iter().any(|(s, m)| {
+        let sp = view.match_span(m);
+        !matches!(
+            table.stories[*s].roles[m.pattern],
+            crate::facts::Role::Context(_)
+        ) && sp.start <= next.span.start
+            && next.span.end <= sp.end
+    });
+    determined
+        && raw.starts_with(char::is_uppercase)
+        && words::month(raw).is_none()
+        && words::weekday(raw).is_none()
+        && !known
 }
 
 /// A percentage the table gives no base of (`of`) and does not derive.

@@ -18,7 +18,7 @@
 
 use super::{Binding, Bindings, How, SentenceView, compatible};
 use crate::checks::compare::plausible_magnitude;
-use crate::extract::{Approx, Base, Extraction, Kind, Quantity, Relative};
+use crate::extract::{Approx, Base, Extraction, Kind, Quantity, Relative, Unit};
 use crate::facts::{FactId, FactTable, Measure, Role};
 use crate::prose::words;
 use crate::source::Span;
@@ -2335,7 +2335,7 @@ pub(crate) fn score(
     // unless it is a count whose own noun names that fact alone ("3
     // shares" for 12,451).
     let of_likely_size = |f: FactId| {
-        plausible_magnitude(q, &table.facts[f])
+        plausible_magnitude(q, &table.facts[f]) && elapsed_of_likely_size(table, q, f)
             || q.kind == Kind::Count && nouns.as_deref() == Some(&[f][..])
     };
     // "$165 billion in deposits as of Feb. 28": a figure held at another
@@ -2668,6 +2668,36 @@ fn year_of_another_name(text: &str, table: &FactTable, view: &SentenceView, q: &
         && words::month(raw).is_none()
         && words::weekday(raw).is_none()
         && !known
+}
+
+/// How many times longer or shorter than the time since a fact's date a
+/// length of time may be and still state it.
+const ELAPSED_REACH: f64 = 30.0;
+
+/// For a time since a date (`since`): whether a length of time is near
+/// the time elapsed by the story's date. "For 8 days" is not the 111
+/// years since 1912.
+fn elapsed_of_likely_size(table: &FactTable, q: &Quantity, f: FactId) -> bool {
+    let fact = &table.facts[f];
+    let (Measure::Duration, Some(when), Some(Unit::Time(p))) = (fact.measure, fact.when, q.unit)
+    else {
+        return true;
+    };
+    let Some(on) = table.stories[fact.story]
+        .date
+        .and_then(crate::time::to_date)
+    else {
+        return true;
+    };
+    let (Some(elapsed), Some(said)) = (
+        crate::time::elapsed(when.start, on, p),
+        rust_decimal::prelude::ToPrimitive::to_f64(&q.value),
+    ) else {
+        return true;
+    };
+    elapsed <= 0.0
+        || said <= 0.0
+        || (said / elapsed < ELAPSED_REACH && elapsed / said < ELAPSED_REACH)
 }
 
 /// A percentage the table gives no base of (`of`) and does not derive.

@@ -113,7 +113,7 @@ fn wrong_figures_are_still_found_among_named_facts() {
         "NC302", "NC302", "NC101", "NC107", "NC101", "NC101", "NC101", "NC101", "NC101", "NC101",
         "NC101", "NC302", "NC302", "NC101", "NC101", "NC302", "NC101", "NC302", "NC101", "NC302",
         "NC302", "NC101", "NC101", "NC101", "NC101", "NC302", "NC301", "NC302", "NC302", "NC305",
-        "NC101", "NC101", "NC101", "NC101", "NC101", "NC302", "NC101", "NC301", "NC305",
+        "NC101", "NC101", "NC101", "NC101", "NC101", "NC302", "NC101", "NC301", "NC305", "NC101",
     ];
     let files = fixtures("flag");
     assert_eq!(files.len(), want.len());

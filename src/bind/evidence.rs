@@ -1041,6 +1041,15 @@ fn held_at(
         }
         Some(_) => return None,
     };
+    // "at the end of December" in a March story: last year's December;
+    // "from April" in a February one, this year's (news looks back, but
+    // not past a month or two ahead).
+    if let (Some(m), None) = (parts.month, parts.year)
+        && let Some(story) = active.iter().find_map(|&s| table.stories[s].date)
+        && let (Some(y), Some(sm)) = (story.year, story.month)
+    {
+        parts.year = Some(if m > sm + 2 { y - 1 } else { y });
+    }
     if parts.month.is_none() && parts.year.is_some() {
         let mut from = d.figure.start.saturating_sub(24);
         while !text.is_char_boundary(from) {

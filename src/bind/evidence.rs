@@ -1633,6 +1633,29 @@ fn described_person(
     q: &Quantity,
 ) -> Vec<FactId> {
     let ws = &view.words;
+    // "his 19-year-old son, Suleman": a name set after the age's noun.
+    if let Some(n) = q.syntax.noun {
+        let next = ws.partition_point(|w| w.span.start < n.end);
+        if let Some(w) = ws
+            .get(next)
+            .filter(|w| w.after_break && text[w.span.range()].starts_with(char::is_uppercase))
+        {
+            let mut named: Vec<FactId> = view
+                .matches
+                .iter()
+                .filter(|(_, m)| view.match_span(m).start == w.span.start)
+                .filter_map(|(s, m)| match table.stories[*s].roles[m.pattern] {
+                    Role::Term(f) if table.facts[f].measure == Measure::Age => Some(f),
+                    _ => None,
+                })
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            if let [f] = named[..] {
+                return vec![f];
+            }
+        }
+    }
     let mut i = ws.partition_point(|w| w.span.start < q.figure.start);
     if i > 0 && matches!(ws[i - 1].stem.as_str(), "a" | "an") {
         i -= 1;

@@ -2323,6 +2323,20 @@ pub(crate) fn score(
             let first = of_d.next()?;
             of_d.next().is_none().then_some(first)
         });
+    // "a cost of $250,000" in a story with one sum: a sum in a currency
+    // only one fact has, neither of them a rate, is named by its class.
+    let sole_money = match q.unit {
+        Some(Unit::Currency(c)) if q.kind == Kind::Money && q.per.is_none() => {
+            let mut sums = active
+                .iter()
+                .flat_map(|&s| table.stories[s].facts.iter().copied())
+                .filter(|&f| matches!(table.facts[f].measure, Measure::Money(x) if x == c));
+            sums.next()
+                .filter(|&f| table.facts[f].per.is_none())
+                .filter(|_| sums.next().is_none())
+        }
+        _ => None,
+    };
     let elapsed: Vec<FactId> = if elapsed_mark && !attributive {
         active
             .iter()
@@ -2351,7 +2365,7 @@ pub(crate) fn score(
         })
         .map(|(_, f)| f)
         .collect();
-    for &f in [sole_rate, sole_measure]
+    for &f in [sole_rate, sole_measure, sole_money]
         .iter()
         .flatten()
         .chain(&elapsed)
@@ -2511,7 +2525,10 @@ pub(crate) fn score(
         if by_aspect {
             t.add(2, How::Class);
         }
-        let by_period = sole_rate == Some(f) || sole_measure == Some(f) || elapsed.contains(&f);
+        let by_period = sole_rate == Some(f)
+            || sole_measure == Some(f)
+            || sole_money == Some(f)
+            || elapsed.contains(&f);
         if possessed.contains(&f) {
             t.add(2, How::Subject);
         }

@@ -2327,13 +2327,16 @@ pub(crate) fn score(
     // only one fact has, neither of them a rate, is named by its class.
     let sole_money = match q.unit {
         Some(Unit::Currency(c)) if q.kind == Kind::Money && q.per.is_none() => {
+            let in_currency =
+                |f: &FactId| matches!(table.facts[*f].measure, Measure::Money(x) if x == c);
+            let any_rate = active
+                .iter()
+                .any(|&s| table.stories[s].rates.iter().any(&in_currency));
             let mut sums = active
                 .iter()
-                .flat_map(|&s| table.stories[s].facts.iter().copied())
-                .filter(|&f| matches!(table.facts[f].measure, Measure::Money(x) if x == c));
-            sums.next()
-                .filter(|&f| table.facts[f].per.is_none())
-                .filter(|_| sums.next().is_none())
+                .flat_map(|&s| table.stories[s].sums.iter().copied())
+                .filter(in_currency);
+            sums.next().filter(|_| !any_rate && sums.next().is_none())
         }
         _ => None,
     };

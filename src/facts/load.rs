@@ -293,6 +293,9 @@ impl Loader {
             if matches!(f.measure, Measure::Physical(_)) {
                 stories[f.story].measures.push(i);
             }
+            if matches!(f.measure, Measure::Money(_)) && f.per.is_none() {
+                stories[f.story].sums.push(i);
+            }
         }
         for (i, r) in relations.iter().enumerate() {
             stories[r.story].relations.push(i);
@@ -369,6 +372,7 @@ impl Loader {
                 facts: Vec::new(),
                 rates: Vec::new(),
                 measures: Vec::new(),
+                sums: Vec::new(),
                 exchange_rates: s
                     .exchange_rates
                     .iter()
@@ -408,6 +412,7 @@ impl Loader {
                 facts: Vec::new(),
                 rates: Vec::new(),
                 measures: Vec::new(),
+                sums: Vec::new(),
                 exchange_rates: Vec::new(),
                 relations: Vec::new(),
                 matcher: Default::default(),

@@ -253,6 +253,8 @@ pub struct Story {
     pub rates: Vec<FactId>,
     /// Its facts in a unit of measure or time: the few a measure can be.
     pub measures: Vec<FactId>,
+    /// Its sums of money without a period: the few a plain sum can be.
+    pub sums: Vec<FactId>,
     /// What one unit of a currency was worth in another at the story's time.
     pub exchange_rates: Vec<ExchangeRate>,
     pub relations: Vec<RelationId>,

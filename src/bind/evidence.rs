@@ -1016,6 +1016,7 @@ fn held_at(
             .iter()
             .find_map(|&s| table.stories[s].date.and_then(|x| x.year))
     };
+    let story_date = active.iter().find_map(|&s| table.stories[s].date);
     let mut parts = match d.relative {
         None => d.date?,
         Some(Relative::Last(crate::extract::Period::Year)) => crate::extract::DateParts {
@@ -1028,11 +1029,7 @@ fn held_at(
         },
         // "On the morning of the 10th": that day near the story's date.
         Some(Relative::DayOfMonth(x)) => {
-            let story = active.iter().find_map(|&s| table.stories[s].date)?;
-            let (y, m, dd) = (story.year?, story.month?, story.day?);
-            let doc =
-                jiff::civil::Date::new(y, i8::try_from(m).ok()?, i8::try_from(dd).ok()?).ok()?;
-            let day = crate::time::day_of_month_near(doc, x)?;
+            let day = crate::time::day_of_month_near(crate::time::to_date(story_date?)?, x)?;
             crate::extract::DateParts::new(
                 Some(day.year()),
                 u8::try_from(day.month()).ok(),
@@ -1045,7 +1042,7 @@ fn held_at(
     // "from April" in a February one, this year's (news looks back, but
     // not past a month or two ahead).
     if let (Some(m), None) = (parts.month, parts.year)
-        && let Some(story) = active.iter().find_map(|&s| table.stories[s].date)
+        && let Some(story) = story_date
         && let (Some(y), Some(sm)) = (story.year, story.month)
     {
         parts.year = Some(if m > sm + 2 { y - 1 } else { y });

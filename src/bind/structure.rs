@@ -278,7 +278,10 @@ pub(crate) fn agreeing(
         if let Some(part) = b.fact.filter(|_| agree.is_empty() && b.how == How::Noun)
             && names_more_than_one(text, q)
         {
-            let totals: Vec<FactId> = (0..table.facts.len())
+            let totals: Vec<FactId> = table.stories[table.facts[part].story]
+                .facts
+                .iter()
+                .copied()
                 .filter(|&t| table.facts[t].parts.contains(&part))
                 .filter(|&t| compare(q, &table.facts[t]) == Verdict::Agrees)
                 .collect();
@@ -339,11 +342,13 @@ fn names_more_than_one(text: &str, q: &Quantity) -> bool {
     };
     let after = text.get(n.end..).unwrap_or_default().trim_start();
     ["and ", "plus ", "& "].iter().any(|j| {
-        after.starts_with(j)
-            && after[j.len()..]
-                .trim_start()
-                .starts_with(|c: char| c.is_alphabetic() && !c.is_uppercase())
-            && !after[j.len()..].trim_start().starts_with("a ")
+        after
+            .strip_prefix(j)
+            .map(str::trim_start)
+            .is_some_and(|next| {
+                next.starts_with(|c: char| c.is_alphabetic() && !c.is_uppercase())
+                    && !next.starts_with("a ")
+            })
     })
 }
 

@@ -147,36 +147,33 @@ fn said_of_the_future(c: &Cursor, i: usize) -> bool {
             return false;
         };
         seen += 1;
-        let lw = w.to_ascii_lowercase();
-        if matches!(
-            lw.as_str(),
-            "after"
-                | "before"
-                | "since"
-                | "when"
-                | "that"
-                | "which"
-                | "who"
-                | "because"
-                | "and"
-                | "but"
-                | "as"
-                | "said"
-                | "says"
+        let is_any = |k: usize, list: &[&str]| list.iter().any(|x| c.is(k, x));
+        if is_any(
+            j,
+            &[
+                "after", "before", "since", "when", "that", "which", "who", "because", "and",
+                "but", "as", "said", "says",
+            ],
         ) {
             return false;
         }
-        if matches!(lw.as_str(), "will" | "shall") || lw.ends_with("'ll") || lw.ends_with("’ll") {
+        if is_any(j, &["will", "shall"]) || w.ends_with("'ll") || w.ends_with("’ll") {
             return true;
         }
-        let planned = j > c.lo
-            && lw == "to"
-            && c.word(j - 1).is_some_and(|v| {
-                matches!(
-                    v.to_ascii_lowercase().as_str(),
-                    "due" | "expected" | "set" | "scheduled" | "going" | "planned" | "plans"
-                )
-            });
+        let planned = c.is(j, "to")
+            && j > c.lo
+            && is_any(
+                j - 1,
+                &[
+                    "due",
+                    "expected",
+                    "set",
+                    "scheduled",
+                    "going",
+                    "planned",
+                    "plans",
+                ],
+            );
         if planned {
             return true;
         }

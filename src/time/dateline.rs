@@ -39,16 +39,29 @@ pub fn find_dateline(text: &str) -> Option<(DateParts, Span)> {
             || ["published", "updated", "posted", "date", "dated"]
                 .iter()
                 .any(|w| before.to_ascii_lowercase().trim_end_matches(':').trim() == *w);
-        let alone = label
-            && after
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .is_empty();
+        let alone = label && (nothing_but_marks(after) || starts_with_clock(after));
         if city && !before.trim_end_matches(',').trim().is_empty() || alone && parts.year.is_some()
         {
             return Some((parts, q.figure));
         }
     }
     None
+}
+
+fn nothing_but_marks(s: &str) -> bool {
+    s.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+}
+
+/// "22 June 2023, 07:15 PM", "Mar 14, 2023, 9:50 AM | Updated: 3:42 pm": a
+/// clock time after the date makes the line a timestamp, whatever follows.
+fn starts_with_clock(after: &str) -> bool {
+    let rest = after.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let rest = rest.strip_prefix("at ").unwrap_or(rest);
+    let hours = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let minutes = rest[hours..]
+        .strip_prefix([':', '.'])
+        .map_or(0, |m| m.bytes().take_while(u8::is_ascii_digit).count());
+    (1..=2).contains(&hours) && minutes == 2
 }
 
 #[cfg(test)]
@@ -71,6 +84,16 @@ mod tests {
             find_dateline(published).map(|(p, _)| p.iso()),
             Some("2022-12-22".into())
         );
+        let stamped = "Title\n\nPublished : 8 May 2024, 07:15 PM\nText.";
+        assert_eq!(
+            find_dateline(stamped).map(|(p, _)| p.iso()),
+            Some("2024-05-08".into())
+        );
+        let wire = "Title\nNov 3, 2021, 9:50 AM | Updated: 3:42 pm\nText.";
+        assert_eq!(
+            find_dateline(wire).map(|(p, _)| p.iso()),
+            Some("2021-11-03".into())
+        );
     }
 
     #[test]
@@ -81,6 +104,10 @@ mod tests {
         );
         assert_eq!(
             find_dateline("Troops arrived in March 2022, officials said."),
+            None
+        );
+        assert_eq!(
+            find_dateline("May 8, 2024 was the day 3,000 people marched."),
             None
         );
     }

@@ -20,7 +20,8 @@
 //! that person's age; "until around 6 a.m. on July 15" is the date's own
 //! preposition, a time of day between; "two hours of air left until July
 //! 15" is what remains, no leaving (`"left"`) the date could be of; a
-//! time zone ("Eastern Standard Time") names no owner.
+//! time zone ("Eastern Standard Time") names no owner; "under the
+//! harbour" after a length is a depth.
 //! `flag/*.txt` must give
 //! exactly one finding of the code named below, `pass/*.txt` none.
 
@@ -37,7 +38,7 @@ fn figures_in_other_units_are_converted_before_they_are_compared() {
     let want = [
         "NC101", "NC101", "NC101", "NC302", "NC304", "NC304", "NC101", "NC304", "NC101", "NC101",
         "NC301", "NC304", "NC101", "NC101", "NC101", "NC101", "NC101", "NC101", "NC101", "NC304",
-        "NC304", "NC301", "NC301", "NC304", "NC101",
+        "NC304", "NC301", "NC301", "NC304", "NC101", "NC101",
     ];
     let files = fixtures("flag");
     assert_eq!(files.len(), want.len());

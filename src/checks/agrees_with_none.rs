@@ -66,11 +66,12 @@ impl super::Check for Check {
             // one of them is $1.25 billion is that one in the wrong
             // currency. A figure in another unit than a fact's ("eight
             // hours" of an eight-day expedition) is likely another figure
-            // altogether.
+            // altogether; a length or a weight converts, and is the same
+            // figure in feet as in metres.
             let verdicts: Vec<Verdict> = facts.iter().map(|f| compare(q, f)).collect();
             let same_digits = verdicts.contains(&Verdict::Currency);
             let all_wrong = facts.iter().zip(&verdicts).all(|(f, v)| {
-                unit_ratio(q, f) == Decimal::ONE
+                (unit_ratio(q, f) == Decimal::ONE || matches!(f.measure, Measure::Physical(_)))
                     && match v {
                         Verdict::Value | Verdict::Scale | Verdict::Currency | Verdict::Period => {
                             true

@@ -126,9 +126,10 @@ pub mod aspect {
     pub fn of_word(w: &str) -> u8 {
         match w {
             "long" | "length" | "lengths" | "wide" | "width" | "across" | "size" | "sized" => SIZE,
-            "deep" | "depth" | "depths" | "below" | "beneath" | "underwater" | "undersea"
-            | "down" | "bottom" | "seabed" | "seafloor" | "descend" | "descended" | "descent"
-            | "dive" | "dived" | "dove" | "sink" | "sank" | "submerged" | "surface" => DEPTH,
+            "deep" | "depth" | "depths" | "below" | "beneath" | "under" | "underneath"
+            | "underwater" | "undersea" | "deeper" | "down" | "bottom" | "seabed" | "seafloor"
+            | "descend" | "descended" | "descent" | "dive" | "dived" | "dove" | "sink" | "sank"
+            | "submerged" | "surface" => DEPTH,
             "away" | "off" | "from" | "offshore" | "distance" | "distant" | "east" | "west"
             | "north" | "south" | "northeast" | "northwest" | "southeast" | "southwest"
             | "coast" | "far" | "nearest" => DISTANCE,

@@ -31,8 +31,9 @@ pub const MAX_WILDCARDS: usize = 3;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Elem {
     /// A word's stem, and the verb whose forms it matches (its own base,
-    /// or the stem); `None` matches the word in no other form.
-    Word(String, Option<String>),
+    /// or the stem); `None` matches the word in no other form. The flag
+    /// says it was written as a possessive ("the bank's shares").
+    Word(String, Option<String>, bool),
     /// `*`: exactly one word.
     One,
     /// `**`: zero to three words.
@@ -75,7 +76,7 @@ impl Pattern {
                             let lemma = verb_base(&word.to_lowercase())
                                 .or_else(|| derived_verb(&stem))
                                 .map_or_else(|| stem.clone(), str::to_string);
-                            elems.push(Elem::Word(stem, Some(lemma)));
+                            elems.push(Elem::Word(stem, Some(lemma), possessive(word)));
                         }
                     }
                 }
@@ -112,7 +113,7 @@ impl Pattern {
     /// The phrase in exactly its own forms: "pays" is not "is paid".
     pub fn exact(mut self) -> Pattern {
         for e in &mut self.elems {
-            if let Elem::Word(_, lemma) = e {
+            if let Elem::Word(_, lemma, _) = e {
                 *lemma = None;
             }
         }
@@ -141,6 +142,15 @@ pub struct WordTok {
     pub noun_of: Option<&'static str>,
     /// Punctuation other than quotes, apostrophes and hyphens came before it.
     pub after_break: bool,
+    /// Written as a possessive: "bank's", "banks'".
+    pub possessive: bool,
+}
+
+/// Whether `word` is written as a possessive: "bank's", "bank’s", "banks'".
+fn possessive(word: &str) -> bool {
+    ["'s", "’s", "s'", "s’"]
+        .iter()
+        .any(|p| word.len() > p.len() && word.ends_with(p))
 }
 
 /// The words of `text[span]`, for matching.
@@ -174,6 +184,7 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                             base: None,
                             noun_of: None,
                             after_break,
+                            possessive: false,
                         });
                         (tok.start + a.len(), &raw[a.len()..])
                     }
@@ -188,6 +199,7 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                     Some(n) => (&raw[..raw.len() - n], tok.end - n),
                     None => (raw, tok.end),
                 };
+                let owner = possessive(raw);
                 let mut stem = stem(raw);
                 // "per head" and "per capita" are "per person".
                 if matches!(stem.as_str(), "head" | "capita")
@@ -202,6 +214,7 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                     base: None,
                     noun_of: None,
                     after_break,
+                    possessive: owner,
                 });
                 if end < tok.end {
                     out.push(WordTok {
@@ -210,6 +223,7 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                         base: None,
                         noun_of: None,
                         after_break: false,
+                        possessive: false,
                     });
                 }
                 after_break = false;
@@ -315,7 +329,7 @@ impl Matcher {
     pub fn add(&mut self, pattern: Pattern) -> usize {
         let id = self.patterns.len();
         match &pattern.elems[0] {
-            Elem::Word(w, lemma) => {
+            Elem::Word(w, lemma, _) => {
                 self.by_first.entry(w.clone()).or_default().push(id);
                 if let Some(lemma) = lemma.as_ref().filter(|l| *l != w) {
                     self.by_first_verb
@@ -328,7 +342,7 @@ impl Matcher {
             Elem::One | Elem::UpTo3 => unreachable!("compile rejects a leading wildcard"),
         }
         for e in &pattern.elems {
-            if let Elem::Word(_, Some(lemma)) = e {
+            if let Elem::Word(_, Some(lemma), _) = e {
                 for form in forms_of(lemma) {
                     let (Some(base), Some(key)) = (verb_base(&form), prefix(&form)) else {
                         continue;
@@ -489,7 +503,7 @@ fn go(
     };
     let joins = |k: usize| k < words.len() && (first && k == i || !words[k].after_break);
     match elem {
-        Elem::Word(w, lemma) => {
+        Elem::Word(w, lemma, owner) => {
             let as_verb = |t: &WordTok| {
                 let of = |b: Option<&str>| b.is_some() && b == lemma.as_deref();
                 of(t.base) || nouns && of(t.noun_of)
@@ -500,6 +514,13 @@ fn go(
             let same_determiner =
                 !first && definite(w) && words.get(i).is_some_and(|t| definite(&t.stem));
             if !(joins(i) && (words[i].stem == *w || as_verb(&words[i]) || same_determiner)) {
+                return None;
+            }
+            // "bank shares" are shares in banks, "the bank's shares" one
+            // bank's: a word that modifies the next is no possessive of it
+            // unless the phrase says so.
+            let modifies_next = matches!(rest.first(), Some(Elem::Word(..)));
+            if modifies_next && words[i].possessive && !owner {
                 return None;
             }
             // "into the vessel's dive", "into its planned dive": the
@@ -607,6 +628,16 @@ mod tests {
     }
 
     #[test]
+    fn a_modifier_is_no_possessive_unless_written_so() {
+        let found = |pattern: &str, text: &str| !find(&[(pattern, false)], text).is_empty();
+        assert!(found("bank shares", "a fall in bank shares"));
+        assert!(!found("bank shares", "wiped from the bank's shares"));
+        assert!(!found("bank shares", "wiped from the bank’s shares"));
+        assert!(found("bank's shares", "wiped from the bank’s shares"));
+        assert!(found("Signature Bank", "Signature Bank's deposits"));
+    }
+
+    #[test]
     fn a_determiner_inside_a_phrase_stands_for_the_others() {
         let found = |pattern: &str, text: &str| !find(&[(pattern, false)], text).is_empty();
         assert!(found("into the dive", "an hour into their dive"));
@@ -674,7 +705,7 @@ mod tests {
             Pattern::compile("{n}-strong", true).unwrap().elems,
             vec![
                 Elem::Figure,
-                Elem::Word("strong".into(), Some("strong".into()))
+                Elem::Word("strong".into(), Some("strong".into()), false)
             ]
         );
     }

@@ -1192,12 +1192,29 @@ fn starts_event(stem: &str) -> bool {
 fn said_near(view: &SentenceView, q: &Quantity) -> Option<Span> {
     let verb_like = |s: &str| s.len() > 4 && (s.ends_with("ed") || s.ends_with("ing"));
     // Past a comma only from a date that opens the sentence: "in October,
-    // the White House said" dates the delivery before it.
+    // the White House said" dates the delivery before it; so does "But
+    // Wednesday, SVB announced".
     let opens = view
         .words
         .iter()
         .take_while(|w| w.span.end <= q.figure.start)
-        .all(|w| matches!(w.stem.as_str(), "on" | "in" | "at" | "by" | "the" | "also"));
+        .all(|w| {
+            matches!(
+                w.stem.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "by"
+                    | "the"
+                    | "also"
+                    | "but"
+                    | "and"
+                    | "yet"
+                    | "then"
+                    | "late"
+                    | "early"
+                    | "later"
+            )
+        });
     let after = view
         .words
         .iter()

@@ -231,6 +231,7 @@ pub fn why_none(code: &str) -> &'static str {
         }
         "NC302" => "a relative date is reworded, not replaced: name the date meant",
         "NC303" => "the weekday or the date may be the wrong one",
+        "NC306" => "the month or the day may be the wrong one",
         "NC005" => "remove the comment, or correct what it names",
         _ => "a rules file is corrected by hand",
     }

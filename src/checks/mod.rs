@@ -15,6 +15,7 @@ mod date_mismatch;
 mod direction_flip;
 mod duration_mismatch;
 pub mod fix;
+mod impossible_date;
 mod inconsistent_repeat;
 mod parts_sum;
 mod percent_of_base;
@@ -238,6 +239,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &weekday_mismatch::Check,
     &age_mismatch::Check,
     &duration_mismatch::Check,
+    &impossible_date::Check,
 ];
 
 /// Every code numcheck can report, in code order.
@@ -266,6 +268,7 @@ pub static ALL: &[&Meta] = &[
     &weekday_mismatch::META,
     &age_mismatch::META,
     &duration_mismatch::META,
+    &impossible_date::META,
     &consensus_outlier::META,
     &table_disputed::META,
 ];

@@ -1367,7 +1367,8 @@ fn event_span(ex: &Extraction, view: &SentenceView, q: &Quantity, clause: Span) 
     };
     // "missing since Sunday", "air until Thursday": a conjunction right
     // before the date is the date's own preposition, not a new clause.
-    // "until around 5 a.m. on Thursday": a time of day between them too.
+    // "until around 5 a.m. on Thursday": a time of day between them too, or
+    // a determiner ("since the 2008 crisis").
     let time_of_day = |w: &&crate::facts::pattern::WordTok| {
         w.stem.starts_with(|c: char| c.is_ascii_digit())
             || words::is_time_zone(&w.stem)
@@ -1392,10 +1393,30 @@ fn event_span(ex: &Extraction, view: &SentenceView, q: &Quantity, clause: Span) 
         .iter()
         .rev()
         .filter(|w| w.span.end <= q.figure.start)
-        .find(|w| !time_of_day(w))
+        .find(|w| !time_of_day(w) && !words::is_determiner(&w.stem))
         .map(|w| w.span);
+    // "since the financial crisis of 2008": the year of the preposition's
+    // own noun, with no verb between.
+    let noun_before = view
+        .words
+        .iter()
+        .rev()
+        .filter(|w| w.span.end <= q.figure.start)
+        .take(5)
+        .collect::<Vec<_>>();
+    let of_its_noun = |w: &crate::facts::pattern::WordTok| {
+        let Some(k) = noun_before.iter().position(|n| n.span == w.span) else {
+            return false;
+        };
+        k >= 2
+            && matches!(noun_before[0].stem.as_str(), "of" | "in")
+            && noun_before[1..k]
+                .iter()
+                .all(|n| !n.after_break && !starts_event(&n.stem) && !n.stem.ends_with("ed"))
+            && !noun_before[0].after_break
+    };
     let own_preposition = |w: &crate::facts::pattern::WordTok| {
-        Some(w.span) == last_before
+        (Some(w.span) == last_before || of_its_noun(w))
             && matches!(w.stem.as_str(), "since" | "until" | "after" | "before")
     };
     // "lost contact after nearly two hours on Sunday": a preposition of a

@@ -523,6 +523,11 @@ fn go(
             if modifies_next && words[i].possessive && !owner {
                 return None;
             }
+            // "St. John's" is a place, "John" a man: a possessive written
+            // in the phrase is matched only by one.
+            if *owner && !words[i].possessive {
+                return None;
+            }
             // "into the vessel's dive", "into its planned dive": the
             // determiner may take a modifier or two before the next word;
             // so may "no", "not", "first" and "last" ("no U.S. bank
@@ -635,6 +640,8 @@ mod tests {
         assert!(!found("bank shares", "wiped from the bank’s shares"));
         assert!(found("bank's shares", "wiped from the bank’s shares"));
         assert!(found("Signature Bank", "Signature Bank's deposits"));
+        assert!(found("St. John's", "set off from St. John’s"));
+        assert!(!found("John's", "said Rear Adm. John Mauger"));
     }
 
     #[test]

@@ -398,11 +398,22 @@ impl Matcher {
                 })
             {
                 let verbal = i > 0 && !words[i].after_break && verbal_at(text, words, i - 1);
+                // "the remains of the Titanic": between a determiner and
+                // "of", a verb's form is a noun, and no form of the verb.
+                let noun_phrase = i > 0
+                    && matches!(
+                        words[i - 1].stem.as_str(),
+                        "the" | "its" | "their" | "his" | "her" | "these" | "those"
+                    )
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|w| w.stem == "of" && !w.after_break);
                 words[i].base = self
                     .verb_forms
                     .get(word)
                     .or_else(|| self.verb_bases.get(word).filter(|_| verbal))
-                    .copied();
+                    .copied()
+                    .filter(|_| !noun_phrase);
                 words[i].noun_of = self.noun_forms.get(word).copied();
             }
         }
@@ -615,6 +626,8 @@ mod tests {
         assert!(found("withdrew", "savers have withdrawn"));
         assert!(!found("closed", "shares fell at the close"));
         assert!(!found("limit", "Silicon Valley Bank UK Limited"));
+        assert!(!found("remaining", "to survey the remains of the Titanic"));
+        assert!(found("remaining", "what remains of the air"));
     }
 
     #[test]

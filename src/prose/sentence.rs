@@ -37,10 +37,33 @@ fn boundary_before(text: &str, tokens: &[Token], i: usize) -> bool {
         Gap::Newline if !starts_lowercase(text, next) || ends_sentence(text, tokens, i) => {
             return true;
         }
-        Gap::None => return false,
+        Gap::None => return glued(text, tokens, i),
         _ => {}
     }
     ends_sentence(text, tokens, i) && starts_sentence(text, next)
+}
+
+/// "…run out on Thursday morning.The vessel lost…": a sentence glued to the
+/// stop before it, as pasted copy often is. Only a word in lower case (or a
+/// bracket or quote) before the stop and a capitalised word in lower case
+/// after it: "U.S.Navy", "St.John's", "bbc.co.uk" and "v2.Final" stay whole.
+fn glued(text: &str, tokens: &[Token], i: usize) -> bool {
+    let next = &tokens[i];
+    let word = next.text(text);
+    let mut chars = word.chars();
+    let capitalised = next.kind == Tok::Word
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().count() >= 1
+        && chars.all(char::is_lowercase);
+    if !capitalised || i < 2 || !matches!(tokens[i - 1].kind, Tok::Punct('.' | '!' | '?')) {
+        return false;
+    }
+    let before = &tokens[i - 2];
+    let closes = matches!(before.kind, Tok::Punct(')' | '"' | '”' | '’'));
+    let lower_word = before.kind == Tok::Word
+        && before.text(text).chars().count() >= 2
+        && before.text(text).chars().all(char::is_lowercase);
+    (closes || lower_word) && ends_sentence(text, tokens, i)
 }
 
 /// Whether the tokens before `i` end with a sentence-final mark.
@@ -142,6 +165,25 @@ mod tests {
         assert_eq!(
             split("See pp. 12-14 and p. 3 of the report. It is long."),
             vec!["See pp. 12-14 and p. 3 of the report.", "It is long."]
+        );
+    }
+
+    #[test]
+    fn a_sentence_glued_to_the_stop_before_it_is_split() {
+        assert_eq!(
+            split("It ran out on Thursday (in India).The crew lost contact.It ended."),
+            vec![
+                "It ran out on Thursday (in India).",
+                "The crew lost contact.",
+                "It ended."
+            ]
+        );
+        assert_eq!(
+            split("The U.S.Navy and St.John's port, see bbc.co.uk.Then v2.Final."),
+            vec![
+                "The U.S.Navy and St.John's port, see bbc.co.uk.",
+                "Then v2.Final."
+            ]
         );
     }
 

@@ -1777,6 +1777,27 @@ fn left_as_remaining(ex: &Extraction, view: &SentenceView) -> Vec<Span> {
         .collect()
 }
 
+/// "began swarming the area", "started to pull their money": a verb of
+/// beginning or going on before another verb is that verb's aspect, and
+/// names no event of its own.
+fn aspectual(text: &str, view: &SentenceView) -> Vec<Span> {
+    let ws = &view.words;
+    ws.windows(2)
+        .filter(|pair| {
+            let (w, next) = (&pair[0], &pair[1]);
+            let verb = w.base.unwrap_or(w.stem.as_str());
+            let of_aspect = matches!(
+                verb,
+                "begin" | "start" | "continue" | "resume" | "keep" | "stop" | "finish"
+            ) || matches!(w.stem.as_str(), "began" | "begun" | "started" | "kept");
+            let raw = &text[next.span.range()];
+            let verb_next = next.stem == "to" || raw.len() > 4 && raw.ends_with("ing");
+            of_aspect && !next.after_break && verb_next
+        })
+        .map(|pair| pair[0].span)
+        .collect()
+}
+
 /// Whether a copula or a verb of amounting stands right before the figure:
 /// "was 209 billion dollars", "totalled $175 billion", "stood at $9bn".
 fn copula_before(view: &SentenceView, q: &Quantity) -> Option<Span> {
@@ -2103,11 +2124,14 @@ pub(crate) fn score(
     let mut contexts = view.within(table, with_lead(context_span), context);
     // "40 hours of oxygen left until … Thursday": "left" after a figure's
     // noun phrase is what remains, not a leaving the date could be of.
-    let remaining = if q.kind == Kind::Date && !contexts.is_empty() {
+    let mut remaining = if q.kind == Kind::Date && !contexts.is_empty() {
         left_as_remaining(ex, view)
     } else {
         Vec::new()
     };
+    if !contexts.is_empty() {
+        remaining.extend(aspectual(text, view));
+    }
     if !remaining.is_empty() {
         contexts.retain(|&f| {
             view.matches.iter().any(|(s, m)| {

@@ -1777,6 +1777,38 @@ fn left_as_remaining(ex: &Extraction, view: &SentenceView) -> Vec<Span> {
         .collect()
 }
 
+/// "takes eight hours including the descent": what a figure is said to
+/// include, or to leave out, is a part of it, not what it is.
+fn included(view: &SentenceView, q: &Quantity) -> Vec<Span> {
+    let ws = &view.words;
+    let at = ws.partition_point(|w| w.span.start < q.figure.end);
+    let includes = |w: &crate::facts::pattern::WordTok| {
+        matches!(
+            w.stem.as_str(),
+            "including" | "include" | "excluding" | "exclude" | "plus" | "besides"
+        )
+    };
+    // "$600 million, including the fees": a comma may come before it.
+    let Some(k) = ws[at..]
+        .iter()
+        .take(4)
+        .take_while(|w| w.span.end <= q.syntax.sentence.end)
+        .enumerate()
+        .take_while(|(j, w)| *j == 0 || !w.after_break || includes(w))
+        .position(|(_, w)| includes(w))
+    else {
+        return Vec::new();
+    };
+    ws[at + k + 1..]
+        .iter()
+        .enumerate()
+        .take_while(|(j, w)| *j == 0 || !w.after_break)
+        .map(|(_, w)| w.span)
+        .reduce(|a, b| a.cover(b))
+        .into_iter()
+        .collect()
+}
+
 /// "began swarming the area", "started to pull their money": a verb of
 /// beginning or going on before another verb is that verb's aspect, and
 /// names no event of its own.
@@ -2131,6 +2163,7 @@ pub(crate) fn score(
     };
     if !contexts.is_empty() {
         remaining.extend(aspectual(text, view));
+        remaining.extend(included(view, q));
     }
     if !remaining.is_empty() {
         contexts.retain(|&f| {
@@ -2138,7 +2171,7 @@ pub(crate) fn score(
                 let sp = view.match_span(m);
                 table.stories[*s].roles[m.pattern] == Role::Context(f)
                     && with_lead(context_span).contains(sp)
-                    && !remaining.contains(&sp)
+                    && !remaining.iter().any(|r| r.contains(sp))
             })
         });
     }

@@ -65,7 +65,15 @@ fn scaled(value: Decimal) -> String {
             return format!("{} {word}", format_number(value / f));
         }
     }
-    format_number(value)
+    // "$14.20", not "$14.2": cents are written in two digits.
+    let mut out = format_number(value);
+    if out
+        .split_once('.')
+        .is_some_and(|(_, cents)| cents.len() == 1)
+    {
+        out.push('0');
+    }
+    out
 }
 
 /// A qualifier as copy writes it before a figure of `measure`: money is
@@ -117,6 +125,10 @@ mod tests {
                 None
             ),
             "£1.2 billion"
+        );
+        assert_eq!(
+            format_value(Decimal::new(142, 1), Measure::Money(Currency::USD), None),
+            "$14.20"
         );
         assert_eq!(
             format_value(Decimal::from(90), Measure::Percent, None),

@@ -1809,6 +1809,35 @@ fn included(view: &SentenceView, q: &Quantity) -> Vec<Span> {
         .collect()
 }
 
+/// "In addition to the share sale, … options worth $1.3 million": what a
+/// phrase of "in addition to", "apart from" or "aside from" names is
+/// something else than a figure outside it.
+fn set_apart(view: &SentenceView, q: &Quantity) -> Vec<Span> {
+    let ws = &view.words;
+    let opens = |k: usize| {
+        let stem = |j: usize| ws.get(j).map_or("", |w| w.stem.as_str());
+        match stem(k) {
+            "in" => stem(k + 1) == "addition" && stem(k + 2) == "to",
+            "apart" | "aside" => stem(k + 1) == "from",
+            _ => false,
+        }
+    };
+    (0..ws.len())
+        .filter(|&k| opens(k))
+        .filter_map(|k| {
+            let from = k + if ws[k].stem == "in" { 3 } else { 2 };
+            let phrase = ws
+                .get(from..)?
+                .iter()
+                .enumerate()
+                .take_while(|(j, w)| *j == 0 || !w.after_break)
+                .map(|(_, w)| w.span)
+                .reduce(|a, b| a.cover(b))?;
+            (!phrase.contains(q.figure)).then_some(phrase)
+        })
+        .collect()
+}
+
 /// "began swarming the area", "started to pull their money": a verb of
 /// beginning or going on before another verb is that verb's aspect, and
 /// names no event of its own.
@@ -2164,6 +2193,7 @@ pub(crate) fn score(
     if !contexts.is_empty() {
         remaining.extend(aspectual(text, view));
         remaining.extend(included(view, q));
+        remaining.extend(set_apart(view, q));
     }
     if !remaining.is_empty() {
         contexts.retain(|&f| {

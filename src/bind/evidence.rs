@@ -1130,6 +1130,15 @@ fn wrong_agent_is_subject(
     !subjects.is_empty() && !member
 }
 
+/// The words before a figure, nearest first.
+fn words_before<'v>(
+    view: &'v SentenceView,
+    q: &Quantity,
+) -> impl Iterator<Item = &'v crate::facts::pattern::WordTok> {
+    let start = q.figure.start;
+    view.words.iter().rev().filter(move |w| w.span.end <= start)
+}
+
 /// A verb of saying or charging: the time next to it is the statement's.
 fn saying(stem: &str) -> bool {
     matches!(
@@ -1225,11 +1234,7 @@ fn said_near(view: &SentenceView, q: &Quantity) -> Option<Span> {
         .map(|(_, w)| w)
         .find(|w| saying(&w.stem) || verb_like(&w.stem) || starts_event(&w.stem))
         .filter(|w| saying(&w.stem));
-    let before = view
-        .words
-        .iter()
-        .rev()
-        .filter(|w| w.span.end <= q.figure.start)
+    let before = words_before(view, q)
         .take(8)
         .find(|w| saying(&w.stem) || verb_like(&w.stem) || w.after_break)
         .filter(|w| saying(&w.stem));
@@ -1388,22 +1393,12 @@ fn event_span(ex: &Extraction, view: &SentenceView, q: &Quantity, clause: Span) 
                     | "midnight"
             )
     };
-    let last_before = view
-        .words
-        .iter()
-        .rev()
-        .filter(|w| w.span.end <= q.figure.start)
+    let last_before = words_before(view, q)
         .find(|w| !time_of_day(w) && !words::is_determiner(&w.stem))
         .map(|w| w.span);
     // "since the financial crisis of 2008": the year of the preposition's
     // own noun, with no verb between.
-    let noun_before = view
-        .words
-        .iter()
-        .rev()
-        .filter(|w| w.span.end <= q.figure.start)
-        .take(5)
-        .collect::<Vec<_>>();
+    let noun_before = words_before(view, q).take(5).collect::<Vec<_>>();
     let of_its_noun = |w: &crate::facts::pattern::WordTok| {
         let Some(k) = noun_before.iter().position(|n| n.span == w.span) else {
             return false;

@@ -24,6 +24,7 @@
 use super::{Context, Family, Meta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::Kind;
+use crate::time::MONTHS;
 
 pub static META: Meta = Meta {
     code: "NC306",
@@ -33,21 +34,6 @@ pub static META: Meta = Meta {
     family: Family::Dates,
     source: include_str!("impossible_date.rs"),
 };
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 pub struct Check;
 

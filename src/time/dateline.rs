@@ -74,26 +74,27 @@ mod tests {
         let (p, s) = find_dateline(wire).unwrap();
         assert_eq!((p.month, p.day, p.year), (Some(12), Some(22), None));
         assert_eq!(&wire[s.range()], "Dec 22");
-        let alone = "\n\nTitle\n\nBy AFP\n\nDecember 23, 2022\n\nNorth Korea has delivered…";
-        assert_eq!(
-            find_dateline(alone).map(|(p, _)| p.iso()),
-            Some("2022-12-23".into())
-        );
-        let published = "Title\nPublished: Dec. 22, 2022\nText.";
-        assert_eq!(
-            find_dateline(published).map(|(p, _)| p.iso()),
-            Some("2022-12-22".into())
-        );
-        let stamped = "Title\n\nPublished : 8 May 2024, 07:15 PM\nText.";
-        assert_eq!(
-            find_dateline(stamped).map(|(p, _)| p.iso()),
-            Some("2024-05-08".into())
-        );
-        let wire = "Title\nNov 3, 2021, 9:50 AM | Updated: 3:42 pm\nText.";
-        assert_eq!(
-            find_dateline(wire).map(|(p, _)| p.iso()),
-            Some("2021-11-03".into())
-        );
+        for (text, want) in [
+            (
+                "\n\nTitle\n\nBy AFP\n\nDecember 23, 2022\n\nNorth Korea has delivered…",
+                "2022-12-23",
+            ),
+            ("Title\nPublished: Dec. 22, 2022\nText.", "2022-12-22"),
+            (
+                "Title\n\nPublished : 8 May 2024, 07:15 PM\nText.",
+                "2024-05-08",
+            ),
+            (
+                "Title\nNov 3, 2021, 9:50 AM | Updated: 3:42 pm\nText.",
+                "2021-11-03",
+            ),
+        ] {
+            assert_eq!(
+                find_dateline(text).map(|(p, _)| p.iso()),
+                Some(want.into()),
+                "{text}"
+            );
+        }
     }
 
     #[test]

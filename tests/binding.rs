@@ -99,7 +99,8 @@
 //! banking crisis of 2007") as the year "since" names; and a possessive
 //! cue ("Mary's", of a St. Mary's branch) as matched by a possessive only,
 //! not by the name ("Mary Hollis"); a verb's form between a determiner and
-//! "of" ("the remains of its bond book") as a noun, no form of the verb;
+//! "of" ("the remains of its bond book") as a noun, no form of the verb
+//! nor a match of its base ("remain") by its plural;
 //! and a sentence glued to the stop before it ("…in a panic.On Monday")
 //! as a sentence of its own; and what a figure is said to include ("$600
 //! million, including the rights issue fees") as a part of it, no cue of

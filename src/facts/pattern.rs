@@ -144,6 +144,9 @@ pub struct WordTok {
     pub after_break: bool,
     /// Written as a possessive: "bank's", "banks'".
     pub possessive: bool,
+    /// A verb's form used as a noun, between a determiner and "of" ("the
+    /// remains of"), filled in by [`Matcher::inflect`].
+    pub noun: bool,
 }
 
 /// Whether `word` is written as a possessive: "bank's", "bank’s", "banks'".
@@ -185,6 +188,7 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                             noun_of: None,
                             after_break,
                             possessive: false,
+                            noun: false,
                         });
                         (tok.start + a.len(), &raw[a.len()..])
                     }
@@ -215,6 +219,7 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                     noun_of: None,
                     after_break,
                     possessive: owner,
+                    noun: false,
                 });
                 if end < tok.end {
                     out.push(WordTok {
@@ -224,6 +229,7 @@ pub fn words_of(text: &str, span: Span, out: &mut Vec<WordTok>) {
                         noun_of: None,
                         after_break: false,
                         possessive: false,
+                        noun: false,
                     });
                 }
                 after_break = false;
@@ -414,6 +420,7 @@ impl Matcher {
                     .or_else(|| self.verb_bases.get(word).filter(|_| verbal))
                     .copied()
                     .filter(|_| !noun_phrase);
+                words[i].noun = noun_phrase;
                 words[i].noun_of = self.noun_forms.get(word).copied();
             }
         }
@@ -524,7 +531,17 @@ fn go(
             let definite = |t: &str| matches!(t, "the" | "its" | "their" | "his" | "her");
             let same_determiner =
                 !first && definite(w) && words.get(i).is_some_and(|t| definite(&t.stem));
-            if !(joins(i) && (words[i].stem == *w || as_verb(&words[i]) || same_determiner)) {
+            // "the remains of the Titanic" is no form of the cue "remain":
+            // a verb's cue meets a plural noun only as the noun of its act.
+            let verb_cue = lemma.as_deref() == Some(w.as_str()) && verb(w).is_some();
+            let other_noun = |t: &WordTok| {
+                t.noun && verb_cue && t.span.len() > w.len() && t.noun_of != lemma.as_deref()
+            };
+            if !(joins(i)
+                && (words[i].stem == *w && !other_noun(&words[i])
+                    || as_verb(&words[i])
+                    || same_determiner))
+            {
                 return None;
             }
             // "bank shares" are shares in banks, "the bank's shares" one
@@ -627,6 +644,8 @@ mod tests {
         assert!(!found("closed", "shares fell at the close"));
         assert!(!found("limit", "Silicon Valley Bank UK Limited"));
         assert!(!found("remaining", "to survey the remains of the Titanic"));
+        assert!(!found("remain", "to survey the remains of the Titanic"));
+        assert!(found("collapse", "after the collapse of the bank"));
         assert!(found("remaining", "what remains of the air"));
     }
 

@@ -1794,14 +1794,17 @@ fn included(view: &SentenceView, q: &Quantity) -> Vec<Span> {
     else {
         return Vec::new();
     };
-    ws[at + k + 1..]
+    phrase_from(ws, at + k + 1).into_iter().collect()
+}
+
+/// The words from `k` to the next break, as one span.
+fn phrase_from(ws: &[crate::facts::pattern::WordTok], k: usize) -> Option<Span> {
+    ws.get(k..)?
         .iter()
         .enumerate()
         .take_while(|(j, w)| *j == 0 || !w.after_break)
         .map(|(_, w)| w.span)
         .reduce(|a, b| a.cover(b))
-        .into_iter()
-        .collect()
 }
 
 /// "In addition to the share sale, … options worth $1.3 million": what a
@@ -1820,14 +1823,7 @@ fn set_apart(view: &SentenceView, q: &Quantity) -> Vec<Span> {
     (0..ws.len())
         .filter(|&k| opens(k))
         .filter_map(|k| {
-            let from = k + if ws[k].stem == "in" { 3 } else { 2 };
-            let phrase = ws
-                .get(from..)?
-                .iter()
-                .enumerate()
-                .take_while(|(j, w)| *j == 0 || !w.after_break)
-                .map(|(_, w)| w.span)
-                .reduce(|a, b| a.cover(b))?;
+            let phrase = phrase_from(ws, k + if ws[k].stem == "in" { 3 } else { 2 })?;
             (!phrase.contains(q.figure)).then_some(phrase)
         })
         .collect()

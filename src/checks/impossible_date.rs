@@ -78,16 +78,13 @@ impl super::Check for Check {
 /// The last day of `month`; February's needs the year, and is left
 /// unjudged without one.
 fn last_day(month: u8, year: Option<i16>) -> Option<u8> {
-    match month {
-        4 | 6 | 9 | 11 => Some(30),
-        2 => {
-            let y = year?;
-            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-            Some(if leap { 29 } else { 28 })
-        }
-        1..=12 => Some(31),
-        _ => None,
-    }
+    // Any year serves a month other than February.
+    let year = match (month, year) {
+        (2, None) => return None,
+        (_, y) => y.unwrap_or(2001),
+    };
+    let first = jiff::civil::Date::new(year, i8::try_from(month).ok()?, 1).ok()?;
+    u8::try_from(first.days_in_month()).ok()
 }
 
 #[cfg(test)]

@@ -533,9 +533,12 @@ fn go(
                 !first && definite(w) && words.get(i).is_some_and(|t| definite(&t.stem));
             // "the remains of the Titanic" is no form of the cue "remain":
             // a verb's cue meets a plural noun only as the noun of its act.
-            let verb_cue = lemma.as_deref() == Some(w.as_str()) && verb(w).is_some();
             let other_noun = |t: &WordTok| {
-                t.noun && verb_cue && t.span.len() > w.len() && t.noun_of != lemma.as_deref()
+                t.noun
+                    && t.span.len() > w.len()
+                    && t.noun_of != lemma.as_deref()
+                    && lemma.as_deref() == Some(w.as_str())
+                    && verb(w).is_some()
             };
             if !(joins(i)
                 && (words[i].stem == *w && !other_noun(&words[i])

@@ -48,21 +48,25 @@ fn boundary_before(text: &str, tokens: &[Token], i: usize) -> bool {
 /// bracket or quote) before the stop and a capitalised word in lower case
 /// after it: "U.S.Navy", "St.John's", "bbc.co.uk" and "v2.Final" stay whole.
 fn glued(text: &str, tokens: &[Token], i: usize) -> bool {
+    // Most tokens with no gap before them follow no stop: test that first.
+    if i < 2 || !matches!(tokens[i - 1].kind, Tok::Punct('.' | '!' | '?')) {
+        return false;
+    }
     let next = &tokens[i];
-    let word = next.text(text);
-    let mut chars = word.chars();
+    let mut chars = next.text(text).chars();
     let capitalised = next.kind == Tok::Word
         && chars.next().is_some_and(char::is_uppercase)
-        && chars.clone().count() >= 1
+        && !chars.as_str().is_empty()
         && chars.all(char::is_lowercase);
-    if !capitalised || i < 2 || !matches!(tokens[i - 1].kind, Tok::Punct('.' | '!' | '?')) {
+    if !capitalised {
         return false;
     }
     let before = &tokens[i - 2];
+    let word = before.text(text);
     let closes = matches!(before.kind, Tok::Punct(')' | '"' | '”' | '’'));
     let lower_word = before.kind == Tok::Word
-        && before.text(text).chars().count() >= 2
-        && before.text(text).chars().all(char::is_lowercase);
+        && word.chars().nth(1).is_some()
+        && word.chars().all(char::is_lowercase);
     (closes || lower_word) && ends_sentence(text, tokens, i)
 }
 
